@@ -1,0 +1,4 @@
+/**
+ * The {@code ./e911} command line.
+ */
+package dev.e911.cli;
