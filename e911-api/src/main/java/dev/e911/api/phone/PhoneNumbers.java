@@ -25,6 +25,9 @@ final class PhoneNumbers {
       throw invalid(type, path, "phone.length", "must be at most " + MAX_INPUT + " characters");
     }
     String digits = extract(text.strip());
+    if (digits.chars().noneMatch(Character::isDigit)) {
+      throw invalid(type, path, "phone.unparseable", "is not a phone number (it has no digits)");
+    }
     try {
       String region = defaultRegion == null ? null : defaultRegion.toUpperCase(Locale.ROOT);
       if (!digits.startsWith("+") && (region == null || !UTIL.getSupportedRegions().contains(region))) {
