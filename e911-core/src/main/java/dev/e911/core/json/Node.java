@@ -52,8 +52,13 @@ final class Node {
 
   /** Records the domain violations of a value built from this object, under this object's path. */
   void domain(InvalidValueException e) {
+    Set<String> alreadyReported = new HashSet<>();
+    violations.forEach(v -> alreadyReported.add(v.path()));
     for (Violation v : e.violations()) {
-      violations.add(new Violation(v.path().isEmpty() ? path : path + "." + v.path(), v.rule(), v.message()));
+      String at = v.path().isEmpty() ? path : path + "." + v.path();
+      if (!alreadyReported.contains(at)) {
+        violations.add(new Violation(at, v.rule(), v.message()));
+      }
     }
   }
 

@@ -150,11 +150,9 @@ final class Readers {
     }
     b.requiresInBuildingDetail(n.bool("requiresInBuildingDetail", false));
     n.done();
-    if (violations.size() > before) {
-      return null;
-    }
     try {
-      return b.build();
+      DispatchableAddress built = b.build();
+      return violations.size() > before ? null : built;
     } catch (InvalidValueException e) {
       n.domain(e);
       return null;
@@ -243,11 +241,9 @@ final class Readers {
       b.lldp(lldp(l.json(), l.path()));
     }
     n.done();
-    if (violations.size() > before) {
-      return null;
-    }
     try {
-      return b.build();
+      var built = b.build();
+      return violations.size() > before ? null : built;
     } catch (InvalidValueException e) {
       n.domain(e);
       return null;
@@ -266,11 +262,9 @@ final class Readers {
     DispatchableAddress address = a == null ? null : address(a.json(), a.path());
     List<Elin> elins = n.list("elins", (e, p) -> elinOfKind(e, p, Elin.Kind.LOCATION_ELIN));
     n.done();
-    if (violations.size() > before) {
-      return null;
-    }
     try {
-      return new Location(id, name, address, elins);
+      Location built = new Location(id, name, address, elins);
+      return violations.size() > before ? null : built;
     } catch (InvalidValueException e) {
       n.domain(e);
       return null;
@@ -295,11 +289,9 @@ final class Readers {
     }
     List<Elin> pool = n.list("elinPool", (e, p) -> elinOfKind(e, p, Elin.Kind.POOL_ELIN));
     n.done();
-    if (violations.size() > before) {
-      return null;
-    }
     try {
-      return new Site(id, name, kind, defaultLocationId, media, pool);
+      Site built = new Site(id, name, kind, defaultLocationId, media, pool);
+      return violations.size() > before ? null : built;
     } catch (InvalidValueException e) {
       n.domain(e);
       return null;
@@ -319,11 +311,9 @@ final class Readers {
     CallbackPolicy policy = n.enumValue("callbackPolicy", CallbackPolicy.class, true);
     boolean notify = n.bool("notifyOnSite", false);
     n.done();
-    if (violations.size() > before) {
-      return null;
-    }
     try {
-      return new EmergencyRoutingRule(id, pattern, classification, priority, policy, notify);
+      EmergencyRoutingRule built = new EmergencyRoutingRule(id, pattern, classification, priority == null ? 0 : priority, policy, notify);
+      return violations.size() > before ? null : built;
     } catch (InvalidValueException e) {
       n.domain(e);
       return null;
@@ -354,11 +344,9 @@ final class Readers {
       n.raw("maskedCallerId");
     }
     n.done();
-    if (violations.size() > before) {
-      return null;
-    }
     try {
-      return b.build();
+      var built = b.build();
+      return violations.size() > before ? null : built;
     } catch (InvalidValueException e) {
       n.domain(e);
       return null;
@@ -386,11 +374,9 @@ final class Readers {
       n.raw("fingerprint");
     }
     n.done();
-    if (violations.size() > before) {
-      return null;
-    }
     try {
-      return b.build();
+      var built = b.build();
+      return violations.size() > before ? null : built;
     } catch (InvalidValueException e) {
       n.domain(e);
       return null;
