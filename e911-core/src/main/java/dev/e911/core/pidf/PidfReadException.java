@@ -36,6 +36,8 @@ public final class PidfReadException extends RuntimeException {
         ATTRIBUTE_TOO_LONG,
         /** A text, comment or processing-instruction run longer than {@link PidfReadLimits#maxTextLength()}. */
         TEXT_TOO_LONG,
+        /** One of the JDK parser's own secure-processing limits ({@code jdk.xml.*}, e.g. name length) was exceeded. */
+        PARSER_LIMIT,
         /** The input is not well-formed XML (or not namespace-well-formed). */
         MALFORMED
     }

@@ -183,7 +183,10 @@ public final class SecureXml {
         }
         String message = e.getMessage() == null ? "not well-formed" : e.getMessage();
         int cut = message.indexOf("Message: ");
-        return new PidfReadException(Reason.MALFORMED, cut >= 0 ? message.substring(cut + 9) : message, line, column);
+        String detail = cut >= 0 ? message.substring(cut + 9) : message;
+        // JDK security-limit messages carry a locale-independent JAXP0001nnnn code
+        Reason reason = detail.startsWith("JAXP0001") ? Reason.PARSER_LIMIT : Reason.MALFORMED;
+        return new PidfReadException(reason, detail, line, column);
     }
 
     /** The value of an illegal {@code &#...;} reference ending at or just before {@code end}, or -1. */
