@@ -72,11 +72,15 @@ public final class VendoredSchemas {
 
     /** Compiles the whole set (GML strict) with a fail-fast handler: any error or warning aborts. */
     public static Schema compile() throws SAXException {
+        return compile(resolver());
+    }
+
+    static Schema compile(LSResourceResolver resolver) throws SAXException {
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setResourceResolver(resolver());
+        factory.setResourceResolver(resolver);
         factory.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) throws SAXException {
