@@ -42,7 +42,7 @@ public final class SecureXml {
      * Refusals are thrown as {@link PidfReadException}, here or from {@code next()}.
      */
     public static XMLStreamReader open(byte[] document, PidfReadLimits limits) {
-        return open(decode(document, limits), limits);
+        return openChecked(decode(document, limits), limits);
     }
 
     /** Reads the whole document through the checks of {@link #open}; returns its decoded text. */
@@ -101,11 +101,7 @@ public final class SecureXml {
         return text;
     }
 
-    /** Opens a checked reader over already {@link #decode decoded} text. */
-    public static XMLStreamReader open(String text, PidfReadLimits limits) {
-        return openChecked(text, limits);
-    }
-
+    /** Opens a checked reader over text that went through {@link #decode}. */
     private static LimitingStreamReader openChecked(String text, PidfReadLimits limits) {
         XMLStreamReader reader;
         try {
