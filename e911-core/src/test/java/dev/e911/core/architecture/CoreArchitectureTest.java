@@ -1,0 +1,58 @@
+package dev.e911.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/** The dependency rules of e911-core, one rule per sentence. */
+@AnalyzeClasses(packages = "dev.e911.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class CoreArchitectureTest {
+
+  @ArchTest
+  static final ArchRule core_never_imports_an_adapter = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("dev.e911.genesys..", "dev.e911.carrier..", "dev.e911.cli..",
+          "dev.e911.testkit..");
+
+  @ArchTest
+  static final ArchRule only_the_json_package_uses_jackson = noClasses()
+      .that().resideOutsideOfPackage("dev.e911.core.json..")
+      .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..");
+
+  @ArchTest
+  static final ArchRule nothing_reads_the_wall_clock = noClasses()
+      .should().callMethod(java.time.Instant.class, "now")
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .orShould().callMethod(java.time.LocalDateTime.class, "now")
+      .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+      .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+      .orShould().callMethod(java.time.Clock.class, "systemUTC")
+      .orShould().callMethod(java.time.Clock.class, "systemDefaultZone");
+
+  @ArchTest
+  static final ArchRule internal_packages_are_used_only_by_their_parent_package = noClasses()
+      .should(new ArchCondition<JavaClass>("use an internal package that is not their own") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          item.getDirectDependenciesFromSelf().forEach(d -> {
+            String target = d.getTargetClass().getPackageName();
+            int internal = target.indexOf(".internal");
+            if (target.startsWith("dev.e911.") && internal >= 0
+                && !item.getPackageName().startsWith(target.substring(0, internal))) {
+              events.add(SimpleConditionEvent.violated(item, d.getDescription()));
+            }
+          });
+        }
+      });
+
+  @ArchTest
+  static final ArchRule core_does_not_print_to_the_console = noClasses()
+      .should().accessField(System.class, "out")
+      .orShould().accessField(System.class, "err");
+}
