@@ -220,6 +220,40 @@ final class Node {
     }
   }
 
+  java.time.Duration duration(String field, java.time.Duration defaultValue) {
+    String s = text(field, false);
+    if (s == null) {
+      return defaultValue;
+    }
+    try {
+      return java.time.Duration.parse(s);
+    } catch (DateTimeParseException e) {
+      violation(field, "json.duration", "must be an ISO-8601 duration such as PT12H");
+      return defaultValue;
+    }
+  }
+
+  /** Reads an object of string values; returns an empty map when absent. */
+  java.util.Map<String, String> stringMap(String field) {
+    JsonNode n = raw(field);
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (n == null || n.isNull()) {
+      return out;
+    }
+    if (!n.isObject()) {
+      violation(field, "json.type", "must be a JSON object of strings");
+      return out;
+    }
+    n.fields().forEachRemaining(e -> {
+      if (e.getValue().isTextual()) {
+        out.put(e.getKey(), e.getValue().textValue());
+      } else {
+        violations.add(new Violation(child(field) + "." + e.getKey(), "json.type", "must be a string"));
+      }
+    });
+    return out;
+  }
+
   JsonNode json() {
     return node;
   }

@@ -26,6 +26,12 @@ import dev.e911.api.routing.RouteWarning;
 import dev.e911.api.site.Site;
 import dev.e911.api.validation.InvalidValueException;
 import dev.e911.api.validation.Violation;
+import dev.e911.core.config.ComponentSettings;
+import dev.e911.core.config.ContactCenterConfig;
+import dev.e911.core.config.NetworkMapping;
+import dev.e911.core.config.Policies;
+import dev.e911.core.network.BssidPattern;
+import dev.e911.core.network.IpPrefix;
 import java.time.Instant;
 import java.util.List;
 
@@ -78,6 +84,8 @@ final class Readers {
       value = agentLocation(node, path);
     } else if (type == EmergencyRoute.class) {
       value = route(node, path);
+    } else if (type == ContactCenterConfig.class) {
+      value = config(node, path);
     } else {
       throw new IllegalArgumentException("no JSON mapping for " + type.getName());
     }
@@ -448,5 +456,95 @@ final class Readers {
     });
     n.done();
     return violations.size() > before ? null : b.build();
+  }
+
+  ContactCenterConfig config(JsonNode json, String path) {
+    if (!Node.expectObject(json, path, violations)) {
+      return null;
+    }
+    Node n = new Node(json, path, violations);
+    int before = violations.size();
+    String name = n.text("name", true);
+    String region = n.text("defaultRegion", false);
+    Readers r = region != null && region.matches("[A-Z]{2}") ? new Readers(region, violations) : this;
+    String prefix = n.text("outsideLinePrefix", false);
+    Node p = n.object("policies", false);
+    Policies policies = p == null ? Policies.defaults() : policies(p);
+    List<ComponentSettings> carriers = n.list("carriers", this::component);
+    List<Site> sites = n.list("sites", r::site);
+    List<Location> locations = n.list("locations", r::location);
+    List<NetworkMapping> networkMap = n.list("networkMap", this::mapping);
+    List<Agent> agents = n.list("agents", r::agent);
+    List<EmergencyRoutingRule> rules = n.list("rules", this::rule);
+    List<ComponentSettings> notifiers = n.list("notifiers", this::component);
+    List<AgentLocation> agentLocations = n.list("agentLocations", this::agentLocation);
+    n.done();
+    if (violations.size() > before) {
+      return null; // element problems first: cross-references are checked on a file whose elements are whole
+    }
+    try {
+      return new ContactCenterConfig(name, region, prefix, policies, carriers, sites, locations, networkMap, agents, rules,
+          notifiers, agentLocations);
+    } catch (InvalidValueException e) {
+      n.domain(e);
+      return null;
+    }
+  }
+
+  private Policies policies(Node n) {
+    Policies d = Policies.defaults();
+    java.time.Duration age = n.duration("maxVerificationAge", d.maxVerificationAge());
+    boolean fixed = n.bool("networkMatchSufficesOnFixedSites", d.networkMatchSufficesOnFixedSites());
+    boolean remote = n.bool("remoteSitesRequireVerified", d.remoteSitesRequireVerified());
+    boolean approval = n.bool("approvalRequiredForCompanyNetworks", d.approvalRequiredForCompanyNetworks());
+    java.time.Duration window = n.duration("callbackWindow", d.callbackWindow());
+    n.done();
+    try {
+      return new Policies(age, fixed, remote, approval, window);
+    } catch (InvalidValueException e) {
+      n.domain(e);
+      return d;
+    }
+  }
+
+  ComponentSettings component(JsonNode json, String path) {
+    if (!Node.expectObject(json, path, violations)) {
+      return null;
+    }
+    Node n = new Node(json, path, violations);
+    int before = violations.size();
+    String id = n.text("id", true);
+    String type = n.text("type", true);
+    java.util.Map<String, String> settings = n.stringMap("settings");
+    java.util.Map<String, String> secrets = n.stringMap("secretsFromEnv");
+    n.done();
+    try {
+      ComponentSettings built = new ComponentSettings(id, type, settings, secrets);
+      return violations.size() > before ? null : built;
+    } catch (InvalidValueException e) {
+      n.domain(e);
+      return null;
+    }
+  }
+
+  NetworkMapping mapping(JsonNode json, String path) {
+    if (!Node.expectObject(json, path, violations)) {
+      return null;
+    }
+    Node n = new Node(json, path, violations);
+    int before = violations.size();
+    String locationId = n.text("locationId", true);
+    List<IpPrefix> subnets = n.list("subnets", (e, p) -> scalar(e, p, IpPrefix::parse));
+    List<BssidPattern> bssids = n.list("bssids", (e, p) -> scalar(e, p, BssidPattern::parse));
+    List<LldpNeighbor> ports = n.list("switchPorts", this::lldp);
+    List<IpPrefix> publicRanges = n.list("publicRanges", (e, p) -> scalar(e, p, IpPrefix::parse));
+    n.done();
+    try {
+      NetworkMapping built = new NetworkMapping(locationId, subnets, bssids, ports, publicRanges);
+      return violations.size() > before ? null : built;
+    } catch (InvalidValueException e) {
+      n.domain(e);
+      return null;
+    }
   }
 }

@@ -22,6 +22,9 @@ import dev.e911.api.routing.EmergencyRoutingRule;
 import dev.e911.api.routing.RouteWarning;
 import dev.e911.api.site.Site;
 import dev.e911.api.validation.Violation;
+import dev.e911.core.config.ComponentSettings;
+import dev.e911.core.config.ContactCenterConfig;
+import dev.e911.core.config.NetworkMapping;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -65,6 +68,8 @@ final class Writers {
       return agentLocation(l);
     } else if (value instanceof EmergencyRoute r) {
       return route(r);
+    } else if (value instanceof ContactCenterConfig c) {
+      return config(c);
     } else if (value instanceof Violation v) {
       return violation(v);
     } else if (value instanceof List<?> list) {
@@ -218,6 +223,65 @@ final class Writers {
     n.put("path", v.path());
     n.put("rule", v.rule());
     n.put("message", v.message());
+    return n;
+  }
+
+  static ObjectNode config(ContactCenterConfig c) {
+    ObjectNode n = F.objectNode();
+    n.put("name", c.name());
+    if (!c.defaultRegion().isEmpty()) {
+      n.put("defaultRegion", c.defaultRegion());
+    }
+    if (!c.outsideLinePrefix().isEmpty()) {
+      n.put("outsideLinePrefix", c.outsideLinePrefix());
+    }
+    ObjectNode p = n.putObject("policies");
+    p.put("maxVerificationAge", c.policies().maxVerificationAge().toString());
+    p.put("networkMatchSufficesOnFixedSites", c.policies().networkMatchSufficesOnFixedSites());
+    p.put("remoteSitesRequireVerified", c.policies().remoteSitesRequireVerified());
+    p.put("approvalRequiredForCompanyNetworks", c.policies().approvalRequiredForCompanyNetworks());
+    p.put("callbackWindow", c.policies().callbackWindow().toString());
+    ArrayNode carriers = n.putArray("carriers");
+    c.carriers().forEach(x -> carriers.add(component(x)));
+    ArrayNode sites = n.putArray("sites");
+    c.sites().forEach(x -> sites.add(site(x)));
+    ArrayNode locations = n.putArray("locations");
+    c.locations().forEach(x -> locations.add(location(x)));
+    ArrayNode map = n.putArray("networkMap");
+    c.networkMap().forEach(x -> map.add(mapping(x)));
+    ArrayNode agents = n.putArray("agents");
+    c.agents().forEach(x -> agents.add(agent(x)));
+    ArrayNode rules = n.putArray("rules");
+    c.rules().forEach(x -> rules.add(rule(x)));
+    ArrayNode notifiers = n.putArray("notifiers");
+    c.notifiers().forEach(x -> notifiers.add(component(x)));
+    ArrayNode states = n.putArray("agentLocations");
+    c.agentLocations().forEach(x -> states.add(agentLocation(x)));
+    return n;
+  }
+
+  static ObjectNode component(ComponentSettings c) {
+    ObjectNode n = F.objectNode();
+    n.put("id", c.id());
+    n.put("type", c.type());
+    ObjectNode settings = n.putObject("settings");
+    new java.util.TreeMap<>(c.settings()).forEach(settings::put);
+    ObjectNode secrets = n.putObject("secretsFromEnv");
+    new java.util.TreeMap<>(c.secretsFromEnv()).forEach(secrets::put);
+    return n;
+  }
+
+  static ObjectNode mapping(NetworkMapping m) {
+    ObjectNode n = F.objectNode();
+    n.put("locationId", m.locationId());
+    ArrayNode subnets = n.putArray("subnets");
+    m.subnets().forEach(x -> subnets.add(x.toString()));
+    ArrayNode bssids = n.putArray("bssids");
+    m.bssids().forEach(x -> bssids.add(x.toString()));
+    ArrayNode ports = n.putArray("switchPorts");
+    m.switchPorts().forEach(x -> ports.add(lldp(x)));
+    ArrayNode ranges = n.putArray("publicRanges");
+    m.publicRanges().forEach(x -> ranges.add(x.toString()));
     return n;
   }
 }
