@@ -225,7 +225,11 @@ public final class StubHttpServer implements AutoCloseable {
                 break;
             default:
                 toSend = body.length;
-                declaredLength = body.length == 0 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) ? -1 : body.length;
+                if (body.length == 0 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod())) {
+                    declaredLength = -1; // no body
+                } else {
+                    declaredLength = response.isChunked() ? 0 : body.length;
+                }
         }
         exchange.sendResponseHeaders(response.statusCode(), declaredLength);
         OutputStream out = exchange.getResponseBody();

@@ -39,9 +39,10 @@ public final class StubResponse {
     private final Duration dripInterval;
     private final Ending ending;
     private final int endingAfterBytes;
+    private final boolean chunked;
 
     private StubResponse(int status, Map<String, List<String>> headers, byte[] body, Duration headerDelay,
-            int dripBytes, Duration dripInterval, Ending ending, int endingAfterBytes) {
+            int dripBytes, Duration dripInterval, Ending ending, int endingAfterBytes, boolean chunked) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -50,6 +51,7 @@ public final class StubResponse {
         this.dripInterval = dripInterval;
         this.ending = ending;
         this.endingAfterBytes = endingAfterBytes;
+        this.chunked = chunked;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class StubResponse {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("an HTTP status is between 100 and 599, got " + status);
         }
-        return new StubResponse(status, Map.of(), new byte[0], Duration.ZERO, 0, Duration.ZERO, Ending.COMPLETE, 0);
+        return new StubResponse(status, Map.of(), new byte[0], Duration.ZERO, 0, Duration.ZERO, Ending.COMPLETE, 0, false);
     }
 
     /** {@code 200} with a JSON body. */
@@ -107,7 +109,7 @@ public final class StubResponse {
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         copy.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         return new StubResponse(status, Collections.unmodifiableMap(frozen), body, headerDelay, dripBytes,
-                dripInterval, ending, endingAfterBytes);
+                dripInterval, ending, endingAfterBytes, chunked);
     }
 
     /** A UTF-8 text body with its {@code Content-Type}. */
@@ -119,13 +121,13 @@ public final class StubResponse {
     public StubResponse body(byte[] bytes, String contentType) {
         StubResponse withType = withoutHeader("Content-Type").header("Content-Type", contentType);
         return new StubResponse(status, withType.headers, bytes.clone(), headerDelay, dripBytes, dripInterval,
-                ending, endingAfterBytes);
+                ending, endingAfterBytes, chunked);
     }
 
     /** Waits this long after reading the request before sending the status line and headers. */
     public StubResponse delayHeaders(Duration delay) {
         requireNotNegative(delay, "delay");
-        return new StubResponse(status, headers, body, delay, dripBytes, dripInterval, ending, endingAfterBytes);
+        return new StubResponse(status, headers, body, delay, dripBytes, dripInterval, ending, endingAfterBytes, chunked);
     }
 
     /** Sends the body {@code bytesPerChunk} bytes at a time, waiting {@code interval} before each chunk. */
@@ -134,7 +136,7 @@ public final class StubResponse {
             throw new IllegalArgumentException("bytesPerChunk must be at least 1, got " + bytesPerChunk);
         }
         requireNotNegative(interval, "interval");
-        return new StubResponse(status, headers, body, headerDelay, bytesPerChunk, interval, ending, endingAfterBytes);
+        return new StubResponse(status, headers, body, headerDelay, bytesPerChunk, interval, ending, endingAfterBytes, chunked);
     }
 
     /**
@@ -151,6 +153,14 @@ public final class StubResponse {
      */
     public StubResponse truncateAfterBodyBytes(int bytes) {
         return ending(Ending.TRUNCATE, bytes);
+    }
+
+    /**
+     * Sends the body with chunked transfer encoding instead of a Content-Length, so the client
+     * learns its size only by reading it.
+     */
+    public StubResponse chunked() {
+        return new StubResponse(status, headers, body, headerDelay, dripBytes, dripInterval, ending, endingAfterBytes, true);
     }
 
     /** The status code. */
@@ -196,6 +206,10 @@ public final class StubResponse {
         return endingAfterBytes;
     }
 
+    boolean isChunked() {
+        return chunked;
+    }
+
     private StubResponse ending(Ending newEnding, int afterBytes) {
         if (afterBytes < 0) {
             throw new IllegalArgumentException("bytes must not be negative, got " + afterBytes);
@@ -204,14 +218,14 @@ public final class StubResponse {
             throw new IllegalArgumentException("a truncated body must send fewer bytes than its length "
                     + body.length + ", got " + afterBytes + "; set the body first");
         }
-        return new StubResponse(status, headers, body, headerDelay, dripBytes, dripInterval, newEnding, afterBytes);
+        return new StubResponse(status, headers, body, headerDelay, dripBytes, dripInterval, newEnding, afterBytes, chunked);
     }
 
     private StubResponse withoutHeader(String name) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers);
         copy.keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
         return new StubResponse(status, Collections.unmodifiableMap(copy), body, headerDelay, dripBytes,
-                dripInterval, ending, endingAfterBytes);
+                dripInterval, ending, endingAfterBytes, chunked);
     }
 
     private static void requireNotNegative(Duration d, String name) {
@@ -227,6 +241,7 @@ public final class StubResponse {
         return "StubResponse[status=" + status + ", bodyBytes=" + body.length
                 + (headerDelay.isZero() ? "" : ", headerDelay=" + headerDelay)
                 + (dripBytes == 0 ? "" : ", drip=" + dripBytes + "B/" + dripInterval)
+                + (chunked ? ", chunked" : "")
                 + (ending == Ending.COMPLETE ? "" : ", ending=" + ending + "@" + endingAfterBytes) + "]";
     }
 }

@@ -78,6 +78,17 @@ class StubHttpServerTest {
         }
 
         @Test
+        void send_a_chunked_body_without_content_length() throws Exception {
+            server.on("GET", "/c").respond(StubResponse.text(200, "chunky").chunked());
+
+            HttpResponse<String> r = get("/c");
+
+            assertThat(r.body()).isEqualTo("chunky");
+            assertThat(r.headers().firstValue("content-length")).isEmpty();
+            assertThat(r.headers().firstValue("transfer-encoding")).contains("chunked");
+        }
+
+        @Test
         void send_429_with_retry_after() throws Exception {
             server.on("POST", "/v2/locations").respond(StubResponse.tooManyRequests("1"));
 
