@@ -35,6 +35,8 @@ class ResilientHttpTest {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
+    /** Per-attempt timeout for the timeout tests: far below the stub's 10 s delays, far above a loopback answer. */
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
     private static final String TOKEN = "eyJhbGciOi.s3cr3t-access-token.sig";
 
     private final StubHttpServer server = StubHttpServer.start();
@@ -265,7 +267,7 @@ class ResilientHttpTest {
         void a_server_slower_than_the_attempt_timeout_times_out_then_the_retry_succeeds() {
             server.on("GET", "/slow").respond(status(200).delayHeaders(Duration.ofSeconds(10)), json(200, "{}"));
 
-            Response r = response(http(policy, Duration.ofMillis(300)).execute(get("/slow")));
+            Response r = response(http(policy, SHORT_TIMEOUT).execute(get("/slow")));
 
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.attempts()).isEqualTo(2);
@@ -278,7 +280,7 @@ class ResilientHttpTest {
             server.on("GET", "/drip").respond(
                     StubResponse.text(200, "x".repeat(100)).drip(1, Duration.ofMillis(100)), json(200, "{}"));
 
-            Response r = response(http(policy, Duration.ofMillis(300)).execute(get("/drip")));
+            Response r = response(http(policy, SHORT_TIMEOUT).execute(get("/drip")));
 
             assertThat(r.attempts()).isEqualTo(2);
             assertThat(r.uncertainAttempts()).isEqualTo(1);
@@ -288,7 +290,7 @@ class ResilientHttpTest {
         void a_timed_out_post_is_not_resent_and_says_it_may_have_been_applied() {
             StubRoute route = server.on("POST", "/v2/orders").respond(status(201).delayHeaders(Duration.ofSeconds(10)));
 
-            Failure f = failure(http(policy, Duration.ofMillis(300)).execute(post("/v2/orders", "{\"tn\":\"+15551234567\"}")));
+            Failure f = failure(http(policy, SHORT_TIMEOUT).execute(post("/v2/orders", "{\"tn\":\"+15551234567\"}")));
 
             assertThat(f.kind()).isEqualTo(Failure.Kind.TIMEOUT);
             assertThat(f.attempts()).isEqualTo(1);
@@ -303,7 +305,7 @@ class ResilientHttpTest {
             server.on("POST", "/v2/orders").respond(status(201).delayHeaders(Duration.ofSeconds(10)), status(201));
             RetryPolicy resend = RetryPolicy.from(policy).retryNonIdempotentWhenUncertain(true).build();
 
-            Response r = response(http(resend, Duration.ofMillis(300)).execute(post("/v2/orders", "{}")));
+            Response r = response(http(resend, SHORT_TIMEOUT).execute(post("/v2/orders", "{}")));
 
             assertThat(r.status()).isEqualTo(201);
             assertThat(r.uncertainAttempts()).isEqualTo(1);
@@ -408,7 +410,7 @@ class ResilientHttpTest {
             server.on("POST", "/slow").respond(status(200).delayHeaders(Duration.ofSeconds(10)));
             server.on("GET", "/drop").respond(StubResponse.text(200, TOKEN.repeat(10)).truncateAfterBodyBytes(5));
             ResilientHttp http = ResilientHttp.builder(CLIENT).retryPolicy(RetryPolicy.from(policy).maxAttempts(2).build())
-                    .attemptTimeout(Duration.ofMillis(300)).maxResponseBytes(1024).sleeper(sleeper).clock(clock).build();
+                    .attemptTimeout(SHORT_TIMEOUT).maxResponseBytes(1024).sleeper(sleeper).clock(clock).build();
 
             List<HttpOutcome> outcomes = List.of(
                     http.execute(get("/503?api_key=query-secret-123")),
