@@ -2,6 +2,7 @@ package dev.e911.core.http;
 
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,13 +101,16 @@ public sealed interface HttpOutcome permits HttpOutcome.Response, HttpOutcome.Fa
      * @param attempts requests sent
      * @param uncertainAttempts attempts whose outcome is unknown (see {@link HttpOutcome#uncertainAttempts()})
      * @param lastStatus the status of the last response seen, or 0 when no attempt got one
+     * @param retryAfter the wait the last response asked for with {@code Retry-After} (capped by
+     *     the policy), or zero when it asked for none; lets a caller reschedule a rate-limited call
      * @param message a human-readable explanation, free of credentials, bodies and queries
      */
-    record Failure(Kind kind, int attempts, int uncertainAttempts, int lastStatus, String message)
+    record Failure(Kind kind, int attempts, int uncertainAttempts, int lastStatus, Duration retryAfter, String message)
             implements HttpOutcome {
 
         public Failure {
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(retryAfter, "retryAfter");
             Objects.requireNonNull(message, "message");
         }
 

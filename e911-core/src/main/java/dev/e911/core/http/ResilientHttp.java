@@ -1,5 +1,7 @@
 package dev.e911.core.http;
 
+import dev.e911.api.validation.InvalidValueException;
+import dev.e911.api.validation.Violations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -118,10 +121,11 @@ public final class ResilientHttp {
         Instant start = clock.instant();
         int uncertain = 0;
         int lastStatus = 0;
+        Duration retryAfter = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             int sent = attempt - 1;
             if (Thread.currentThread().isInterrupted()) {
-                return new HttpOutcome.Failure(HttpOutcome.Failure.Kind.INTERRUPTED, sent, uncertain, lastStatus,
+                return new HttpOutcome.Failure(HttpOutcome.Failure.Kind.INTERRUPTED, sent, uncertain, lastStatus, retryAfter,
                         "interrupted before attempt " + attempt);
             }
             HttpRequest request;
@@ -130,7 +134,7 @@ public final class ResilientHttp {
             } catch (RuntimeException e) {
                 // the exception's message is the caller's text and may hold a credential: name the type only
                 return new HttpOutcome.Failure(HttpOutcome.Failure.Kind.INVALID_REQUEST, sent, uncertain, lastStatus,
-                        "the request supplier failed with " + e.getClass().getName());
+                        retryAfter, "the request supplier failed with " + e.getClass().getName());
             }
             Set<String> secrets = secretsOf(request);
             String target = request.method() + " " + Redactor.describe(request.uri());
@@ -139,6 +143,7 @@ public final class ResilientHttp {
             Attempt result = sendOnce(request);
             if (result.status != 0) {
                 lastStatus = result.status;
+                retryAfter = Duration.ZERO;
             }
             if (result.uncertain) {
                 uncertain++;
@@ -155,20 +160,21 @@ public final class ResilientHttp {
                     }
                     kind = HttpOutcome.Failure.Kind.RETRIES_EXHAUSTED;
                     what = "answered " + response.statusCode();
+                    Optional<Duration> asked = response.headers().firstValue("retry-after")
+                            .flatMap(v -> RetryAfter.parse(v, clock, policy.maxRetryAfter()));
                     int retry = attempt;
-                    delay = response.headers().firstValue("retry-after")
-                            .flatMap(v -> RetryAfter.parse(v, clock, policy.maxRetryAfter()))
-                            .orElseGet(() -> policy.backoff(retry));
+                    retryAfter = asked.orElse(Duration.ZERO);
+                    delay = asked.orElseGet(() -> policy.backoff(retry));
                     break;
                 }
                 case TOO_LARGE:
-                    return failure(HttpOutcome.Failure.Kind.TOO_LARGE, attempt, uncertain, lastStatus,
+                    return failure(HttpOutcome.Failure.Kind.TOO_LARGE, attempt, uncertain, lastStatus, retryAfter,
                             where + " " + result.detail + "; not retried", secrets);
                 case INTERRUPTED:
-                    return failure(HttpOutcome.Failure.Kind.INTERRUPTED, attempt, uncertain, lastStatus,
+                    return failure(HttpOutcome.Failure.Kind.INTERRUPTED, attempt, uncertain, lastStatus, retryAfter,
                             where + " was interrupted", secrets);
                 case REJECTED:
-                    return failure(HttpOutcome.Failure.Kind.INVALID_REQUEST, attempt - 1, uncertain, lastStatus,
+                    return failure(HttpOutcome.Failure.Kind.INVALID_REQUEST, attempt - 1, uncertain, lastStatus, retryAfter,
                             target + ": the HTTP client rejected the request: " + result.detail, secrets);
                 case TIMEOUT:
                 case CONNECTION: {
@@ -177,7 +183,7 @@ public final class ResilientHttp {
                     what = result.detail;
                     if (result.uncertain && !IDEMPOTENT_METHODS.contains(request.method())
                             && !policy.retryNonIdempotentWhenUncertain()) {
-                        return failure(kind, attempt, uncertain, lastStatus, where + " " + what
+                        return failure(kind, attempt, uncertain, lastStatus, retryAfter, where + " " + what
                                 + "; not retried because the server may have applied this " + request.method(), secrets);
                     }
                     delay = policy.backoff(attempt);
@@ -187,11 +193,11 @@ public final class ResilientHttp {
                     throw new AssertionError(result.type);
             }
             if (attempt >= policy.maxAttempts()) {
-                return failure(kind, attempt, uncertain, lastStatus, where + " " + what + "; no attempts left", secrets);
+                return failure(kind, attempt, uncertain, lastStatus, retryAfter, where + " " + what + "; no attempts left", secrets);
             }
             Duration elapsed = Duration.between(start, clock.instant());
             if (elapsed.plus(delay).compareTo(policy.maxTotalTime()) > 0) {
-                return failure(kind, attempt, uncertain, lastStatus, where + " " + what + "; waiting " + delay
+                return failure(kind, attempt, uncertain, lastStatus, retryAfter, where + " " + what + "; waiting " + delay
                         + " would exceed the retry budget of " + policy.maxTotalTime(), secrets);
             }
             if (LOG.isDebugEnabled()) {
@@ -201,7 +207,7 @@ public final class ResilientHttp {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failure(HttpOutcome.Failure.Kind.INTERRUPTED, attempt, uncertain, lastStatus,
+                return failure(HttpOutcome.Failure.Kind.INTERRUPTED, attempt, uncertain, lastStatus, retryAfter,
                         where + " " + what + "; interrupted while waiting to retry", secrets);
             }
         }
@@ -219,8 +225,8 @@ public final class ResilientHttp {
     }
 
     private static HttpOutcome.Failure failure(HttpOutcome.Failure.Kind kind, int attempts, int uncertain,
-            int lastStatus, String message, Collection<String> secrets) {
-        return new HttpOutcome.Failure(kind, attempts, uncertain, lastStatus, Redactor.scrub(message, secrets));
+            int lastStatus, Duration retryAfter, String message, Collection<String> secrets) {
+        return new HttpOutcome.Failure(kind, attempts, uncertain, lastStatus, retryAfter, Redactor.scrub(message, secrets));
     }
 
     private enum AttemptType { RESPONSE, TOO_LARGE, TIMEOUT, CONNECTION, INTERRUPTED, REJECTED }
@@ -397,27 +403,19 @@ public final class ResilientHttp {
         /**
          * Validates every option and builds.
          *
-         * @throws InvalidConfigurationException listing every invalid option
+         * @throws InvalidValueException listing every invalid option
          */
         public ResilientHttp build() {
-            Violations v = new Violations("ResilientHttp");
-            v.present("retryPolicy", policy);
-            v.positive("attemptTimeout", attemptTimeout);
-            if (attemptTimeout != null && attemptTimeout.compareTo(RetryPolicy.LONGEST_WAIT) > 0) {
-                v.add("attemptTimeout", attemptTimeout, "must be at most " + RetryPolicy.LONGEST_WAIT);
-            }
-            if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
-                v.add("maxResponseBytes", maxResponseBytes, "must be between 1 and " + (Integer.MAX_VALUE - 8));
-            }
-            v.present("sleeper", sleeper);
-            v.present("clock", clock);
-            if (sensitiveHeadersNull) {
-                v.add("sensitiveHeaders", "null", "must not be null");
-            }
+            Violations v = Violations.forType("ResilientHttp");
+            ConfigChecks.present(v, "retryPolicy", policy);
+            ConfigChecks.positive(v, "attemptTimeout", attemptTimeout, RetryPolicy.LONGEST_WAIT);
+            v.check(maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8, "maxResponseBytes", "range",
+                    "must be between 1 and " + (Integer.MAX_VALUE - 8) + ", got " + maxResponseBytes);
+            ConfigChecks.present(v, "sleeper", sleeper);
+            ConfigChecks.present(v, "clock", clock);
+            v.check(sensitiveHeadersNull, "sensitiveHeaders", "required", "must not be null");
             for (String name : sensitiveHeaders) {
-                if (name == null || name.isBlank()) {
-                    v.add("sensitiveHeaders", String.valueOf(name), "must not contain a blank or null name");
-                }
+                v.check(name == null || name.isBlank(), "sensitiveHeaders", "not.blank", "must not contain a blank or null name");
             }
             v.throwIfAny();
             return new ResilientHttp(this);

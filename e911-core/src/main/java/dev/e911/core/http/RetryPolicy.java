@@ -1,5 +1,7 @@
 package dev.e911.core.http;
 
+import dev.e911.api.validation.InvalidValueException;
+import dev.e911.api.validation.Violations;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Objects;
@@ -18,7 +20,7 @@ import java.util.random.RandomGenerator;
  * no further retry starts. Timeouts and lost connections are retried for idempotent methods;
  * for POST and PATCH they are retried only with {@link Builder#retryNonIdempotentWhenUncertain},
  * because the server may already have applied the request. {@link Builder#build()} reports every
- * invalid option at once in one {@link InvalidConfigurationException}.
+ * invalid option at once in one {@link InvalidValueException}.
  */
 public final class RetryPolicy {
 
@@ -320,45 +322,35 @@ public final class RetryPolicy {
         /**
          * Validates every option and builds the policy.
          *
-         * @throws InvalidConfigurationException listing every invalid or contradictory option
+         * @throws InvalidValueException listing every invalid or contradictory option
          */
         public RetryPolicy build() {
-            Violations v = new Violations("RetryPolicy");
-            if (maxAttempts < 1) {
-                v.add("maxAttempts", maxAttempts, "must be at least 1");
-            }
-            v.notNegative("initialBackoff", initialBackoff);
-            if (Double.isNaN(multiplier) || Double.isInfinite(multiplier) || multiplier < 1.0) {
-                v.add("multiplier", multiplier, "must be finite and at least 1");
-            }
-            v.positive("maxBackoff", maxBackoff);
-            if (maxBackoff != null && maxBackoff.compareTo(LONGEST_WAIT) > 0) {
-                v.add("maxBackoff", maxBackoff, "must be at most " + LONGEST_WAIT);
-            }
-            if (initialBackoff != null && maxBackoff != null && initialBackoff.compareTo(maxBackoff) > 0) {
-                v.add("initialBackoff", initialBackoff, "must not exceed maxBackoff " + maxBackoff);
-            }
-            v.present("jitter", jitter);
-            v.positive("maxTotalTime", maxTotalTime);
-            v.notNegative("maxRetryAfter", maxRetryAfter);
-            if (maxRetryAfter != null && maxRetryAfter.compareTo(LONGEST_WAIT) > 0) {
-                v.add("maxRetryAfter", maxRetryAfter, "must be at most " + LONGEST_WAIT);
-            }
-            if (retryableStatusesNull) {
-                v.add("retryableStatuses", "null", "must not be null");
-            }
+            Violations v = Violations.forType("RetryPolicy");
+            v.check(maxAttempts < 1, "maxAttempts", "min", "must be at least 1, got " + maxAttempts);
+            ConfigChecks.notNegative(v, "initialBackoff", initialBackoff, LONGEST_WAIT);
+            v.check(Double.isNaN(multiplier) || Double.isInfinite(multiplier) || multiplier < 1.0,
+                    "multiplier", "min", "must be finite and at least 1, got " + multiplier);
+            ConfigChecks.positive(v, "maxBackoff", maxBackoff, LONGEST_WAIT);
+            v.check(initialBackoff != null && maxBackoff != null && initialBackoff.compareTo(maxBackoff) > 0,
+                    "initialBackoff", "not.above.maxBackoff",
+                    "must not exceed maxBackoff " + maxBackoff + ", got " + initialBackoff);
+            ConfigChecks.present(v, "jitter", jitter);
+            ConfigChecks.positive(v, "maxTotalTime", maxTotalTime, Duration.ofDays(7));
+            ConfigChecks.notNegative(v, "maxRetryAfter", maxRetryAfter, LONGEST_WAIT);
+            v.check(retryableStatusesNull, "retryableStatuses", "required", "must not be null");
             for (int s : retryableStatuses) {
                 if (s == Integer.MIN_VALUE) {
-                    v.add("retryableStatuses", "null", "must not contain null");
+                    v.add("retryableStatuses", "required", "must not contain null");
                 } else if (s == 401 || s == 403) {
-                    v.add("retryableStatuses", s, "401 and 403 are never retried: credentials do not heal by waiting");
+                    v.add("retryableStatuses", "never.retried",
+                            s + " is never retried: credentials do not heal by waiting");
                 } else if (s == 409) {
-                    v.add("retryableStatuses", s, "enable 409 with retryOnConflict(true)");
+                    v.add("retryableStatuses", "use.retryOnConflict", "enable 409 with retryOnConflict(true)");
                 } else if (s < 400 || s > 599) {
-                    v.add("retryableStatuses", s, "must be a 4xx or 5xx status");
+                    v.add("retryableStatuses", "status.range", "must be 4xx or 5xx statuses, got " + s);
                 }
             }
-            v.present("randomGenerator", random);
+            ConfigChecks.present(v, "randomGenerator", random);
             v.throwIfAny();
             return new RetryPolicy(this);
         }

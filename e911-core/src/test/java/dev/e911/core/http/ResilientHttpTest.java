@@ -162,6 +162,27 @@ class ResilientHttpTest {
         }
 
         @Test
+        void a_rate_limit_that_outlasts_the_attempts_reports_the_wait_it_asked_for() {
+            server.on("GET", "/x").respond(StubResponse.tooManyRequests("2"));
+
+            Failure f = failure(http(RetryPolicy.from(policy).maxAttempts(2).build()).execute(get("/x")));
+
+            assertThat(f.kind()).isEqualTo(Failure.Kind.RETRIES_EXHAUSTED);
+            assertThat(f.lastStatus()).isEqualTo(429);
+            assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2));
+        }
+
+        @Test
+        void retry_after_zero_means_retry_at_once() {
+            server.on("GET", "/x").respond(status(503).header("Retry-After", "0"), status(200));
+
+            response(http(policy).execute(get("/x")));
+
+            assertThat(sleeper.waits).containsExactly(Duration.ZERO);
+        }
+
+        @Test
         void a_long_retry_after_is_capped_by_the_policy() {
             server.on("GET", "/x").respond(StubResponse.tooManyRequests("3600"), status(200));
 
@@ -210,6 +231,7 @@ class ResilientHttpTest {
             assertThat(f.attempts()).isEqualTo(4);
             assertThat(f.lastStatus()).isEqualTo(503);
             assertThat(f.message()).contains("GET", "/x", "503", "attempt 4 of 4");
+            assertThat(f.retryAfter()).isZero();
             assertThat(server.requestCount()).isEqualTo(4);
             assertThat(sleeper.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
         }
@@ -438,12 +460,12 @@ class ResilientHttpTest {
     class Configuration {
         @Test
         void the_builder_reports_every_bad_option_at_once() {
-            InvalidConfigurationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    InvalidConfigurationException.class,
+            dev.e911.api.validation.InvalidValueException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    dev.e911.api.validation.InvalidValueException.class,
                     () -> ResilientHttp.builder(CLIENT).retryPolicy(null).attemptTimeout(Duration.ZERO)
                             .maxResponseBytes(0).sleeper(null).clock(null).build());
 
-            assertThat(e.violations()).extracting(InvalidConfigurationException.Violation::option)
+            assertThat(e.violations()).extracting(dev.e911.api.validation.Violation::path)
                     .containsExactly("retryPolicy", "attemptTimeout", "maxResponseBytes", "sleeper", "clock");
         }
 

@@ -3,6 +3,8 @@ package dev.e911.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import dev.e911.api.validation.InvalidValueException;
+import dev.e911.api.validation.Violation;
 
 import java.time.Duration;
 import java.util.Random;
@@ -74,7 +76,7 @@ class RetryPolicyTest {
     class Validation {
         @Test
         void reports_every_bad_option_at_once() {
-            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+            InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
                     () -> RetryPolicy.custom()
                             .maxAttempts(0)
                             .initialBackoff(Duration.ofSeconds(-1))
@@ -86,38 +88,41 @@ class RetryPolicyTest {
                             .randomGenerator(null)
                             .build());
 
-            assertThat(e.subject()).isEqualTo("RetryPolicy");
-            assertThat(e.violations()).extracting(InvalidConfigurationException.Violation::option)
+            assertThat(e.type()).isEqualTo("RetryPolicy");
+            assertThat(e.violations()).extracting(Violation::path)
                     .containsExactly("maxAttempts", "initialBackoff", "multiplier", "maxBackoff", "jitter",
                             "maxTotalTime", "maxRetryAfter", "randomGenerator");
-            assertThat(e.getMessage()).contains("8 problems", "maxAttempts=0 (must be at least 1)");
+            assertThat(e.getMessage()).contains("maxAttempts: must be at least 1, got 0 [min]");
         }
 
         @Test
         void never_retries_401_or_403_and_sends_409_to_its_own_switch() {
-            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+            InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
                     () -> RetryPolicy.custom().retryableStatuses(Set.of(401, 403, 409, 200, 600, 503)).build());
 
-            assertThat(e.violations()).extracting(InvalidConfigurationException.Violation::value)
-                    .containsExactly("200", "401", "403", "409", "600");
-            assertThat(e.violations().get(3).rule()).contains("retryOnConflict");
+            assertThat(e.violations()).extracting(Violation::rule)
+                    .containsExactly("status.range", "never.retried", "never.retried", "use.retryOnConflict", "status.range");
+            assertThat(e.violations()).extracting(Violation::message)
+                    .anySatisfy(m -> assertThat(m).contains("got 200"))
+                    .anySatisfy(m -> assertThat(m).contains("401 is never retried"))
+                    .anySatisfy(m -> assertThat(m).contains("got 600"));
         }
 
         @Test
         void rejects_an_initial_backoff_longer_than_the_cap() {
-            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+            InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
                     () -> RetryPolicy.custom().initialBackoff(Duration.ofSeconds(5)).maxBackoff(Duration.ofSeconds(1)).build());
 
             assertThat(e.violations()).singleElement()
-                    .satisfies(v -> assertThat(v.rule()).contains("maxBackoff"));
+                    .satisfies(v -> assertThat(v.rule()).isEqualTo("not.above.maxBackoff"));
         }
 
         @Test
         void rejects_a_non_finite_multiplier_and_a_null_status_set() {
-            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+            InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
                     () -> RetryPolicy.custom().multiplier(Double.NaN).retryableStatuses(null).build());
 
-            assertThat(e.violations()).extracting(InvalidConfigurationException.Violation::option)
+            assertThat(e.violations()).extracting(Violation::path)
                     .containsExactly("multiplier", "retryableStatuses");
         }
 
@@ -125,7 +130,7 @@ class RetryPolicyTest {
         void is_an_illegal_argument_exception() {
             assertThatThrownBy(() -> RetryPolicy.custom().maxAttempts(-3).build())
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("maxAttempts=-3");
+                    .hasMessageContaining("maxAttempts").hasMessageContaining("got -3");
         }
     }
 
