@@ -32,8 +32,13 @@ class CoreArchitectureTest {
       .orShould().callMethod(java.time.LocalDateTime.class, "now")
       .orShould().callMethod(java.time.OffsetDateTime.class, "now")
       .orShould().callMethod(java.time.ZonedDateTime.class, "now")
-      .orShould().callMethod(java.time.Clock.class, "systemUTC")
       .orShould().callMethod(java.time.Clock.class, "systemDefaultZone");
+
+  /** A builder may default to the system clock when the caller injects none; nobody else picks a clock. */
+  @ArchTest
+  static final ArchRule only_builders_default_to_the_system_clock = noClasses()
+      .that().haveSimpleNameNotEndingWith("Builder")
+      .should().callMethod(java.time.Clock.class, "systemUTC");
 
   @ArchTest
   static final ArchRule internal_packages_are_used_only_by_their_parent_package = noClasses()

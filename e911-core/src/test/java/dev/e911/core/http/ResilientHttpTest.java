@@ -1,14 +1,14 @@
 package dev.e911.core.http;
 
-import static dev.e911.core.http.stubcopy.StubResponse.json;
-import static dev.e911.core.http.stubcopy.StubResponse.status;
+import static dev.e911.testkit.http.StubResponse.json;
+import static dev.e911.testkit.http.StubResponse.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e911.core.http.HttpOutcome.Failure;
 import dev.e911.core.http.HttpOutcome.Response;
-import dev.e911.core.http.stubcopy.StubHttpServer;
-import dev.e911.core.http.stubcopy.StubResponse;
-import dev.e911.core.http.stubcopy.StubRoute;
+import dev.e911.testkit.http.StubHttpServer;
+import dev.e911.testkit.http.StubResponse;
+import dev.e911.testkit.http.StubRoute;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
