@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +15,11 @@ import java.util.function.Predicate;
  * repeats (so {@code respond(status(503))} means "always 503"). A route is live from the moment
  * {@link #respond} is called; calling it again replaces the script. It counts and keeps the
  * requests it answered. Thread-safe.
+ *
+ * <p>A path ending in {@code /**} matches every path under that prefix (e.g.
+ * {@code /api/accounts/42/e911s/**}). For a stateful fake carrier, {@link #respondWith} computes each
+ * answer from the request instead of following a script; the function runs under the route's lock,
+ * so it may keep simple state without further synchronisation.
  */
 public final class StubRoute {
 
@@ -24,6 +30,7 @@ public final class StubRoute {
     private final List<RecordedRequest> answered = new CopyOnWriteArrayList<>();
     private final Consumer<StubRoute> activation;
     private List<StubResponse> script = List.of();
+    private Function<RecordedRequest, StubResponse> responder;
     private int position;
     private boolean active;
 
@@ -78,6 +85,27 @@ public final class StubRoute {
         boolean activate;
         synchronized (this) {
             script = List.copyOf(all);
+            responder = null;
+            position = 0;
+            activate = !active;
+            active = true;
+        }
+        if (activate) {
+            activation.accept(this);
+        }
+        return this;
+    }
+
+    /**
+     * Makes the route live with a function that computes each response from the request (a stateful
+     * fake). Replaces any script.
+     */
+    public StubRoute respondWith(Function<RecordedRequest, StubResponse> responder) {
+        Objects.requireNonNull(responder, "responder");
+        boolean activate;
+        synchronized (this) {
+            this.responder = responder;
+            script = List.of();
             position = 0;
             activate = !active;
             active = true;
@@ -99,7 +127,7 @@ public final class StubRoute {
     }
 
     synchronized boolean matches(RecordedRequest request) {
-        if (!active || !method.equalsIgnoreCase(request.method()) || !path.equals(request.path())) {
+        if (!active || !method.equalsIgnoreCase(request.method()) || !pathMatches(request.path())) {
             return false;
         }
         for (Predicate<RecordedRequest> c : conditions) {
@@ -110,8 +138,19 @@ public final class StubRoute {
         return true;
     }
 
+    private boolean pathMatches(String requested) {
+        if (path.endsWith("/**")) {
+            String prefix = path.substring(0, path.length() - 2);
+            return requested.startsWith(prefix) && requested.length() > prefix.length();
+        }
+        return path.equals(requested);
+    }
+
     synchronized StubResponse answer(RecordedRequest request) {
         answered.add(request);
+        if (responder != null) {
+            return Objects.requireNonNull(responder.apply(request), "the responder returned null");
+        }
         StubResponse r = script.get(Math.min(position, script.size() - 1));
         position++;
         return r;
