@@ -8,7 +8,10 @@ import java.util.Arrays;
  * compressed 6-bit-stride nodes in the style of Poptrie (Asai and Ohara, SIGCOMM 2015). Each node
  * is three longs in one flat array: a bitmap of the 64 slots that continue in a child node, a
  * bitmap marking where a run of equal leaf payloads starts, and the bases of its contiguous
- * children and leaves; {@link Long#bitCount} turns a slot into an index, so a lookup is at most
+ * children and leaves; {@link Long#bitCount} turns a slot into an index. Where every prefix below
+ * a node shares more than 6 further bits, a skip node (expected bits, mask, payload on mismatch,
+ * next node; told apart by a negative child base) compares them at once, so sparse paths such as
+ * lone IPv6 /64s cost one visit instead of a chain. A lookup is at most
  * {@code ceil((keyBits - directBits) / 6)} node visits and allocates nothing. Payloads are ints in
  * {@code [MIN_PAYLOAD, 2^30)}; the caller chooses their meaning, except that {@link #NO_MATCH} ({@code -1})
  * is what keys outside every prefix get. Leaf pushing makes every slot hold the payload of the longest prefix covering it, so no
@@ -49,10 +52,19 @@ final class StrideTrie {
         int node = entry - Integer.MIN_VALUE;
         int consumed = directBits;
         while (true) {
+            long bases = nodes[node + 2];
+            if ((int) bases < 0) {
+                long mask = nodes[node + 1];
+                if ((key & mask) != nodes[node]) {
+                    return (int) (bases >>> 32);
+                }
+                consumed = Long.numberOfLeadingZeros(~mask);
+                node = (int) bases - Integer.MIN_VALUE;
+                continue;
+            }
             int slot = (int) ((key << consumed) >>> (Long.SIZE - STRIDE));
             long children = nodes[node];
             long upToSlot = (2L << slot) - 1;
-            long bases = nodes[node + 2];
             if ((children & (1L << slot)) == 0) {
                 return leaves[(int) (bases >>> 32) + Long.bitCount(nodes[node + 1] & upToSlot) - 1];
             }
@@ -129,6 +141,15 @@ final class StrideTrie {
          * shorter ones are already folded into {@code inherited}.
          */
         private void fillNode(int node, int from, int to, int offset, int inherited, int depth) {
+            int end = sharedPrefixEnd(from, to, offset);
+            if (end - offset > STRIDE) {
+                int next = reserveNodes(1);
+                nodes[node] = StrideTrie.mask(firstLonger(from, offset), end);
+                nodes[node + 1] = -1L << (Long.SIZE - end);
+                nodes[node + 2] = ((long) inherited << 32) | ((Integer.MIN_VALUE + next) & 0xFFFF_FFFFL);
+                fillNode(next, from, to, end, inherited, depth);
+                return;
+            }
             int[] slots = scratch[depth];
             Arrays.fill(slots, inherited);
             long[] continues = new long[1];
@@ -151,6 +172,31 @@ final class StrideTrie {
                 fillNode(next[0], runFrom, runTo, offset + STRIDE, slots[slot], depth + 1);
                 next[0] += NODE_LONGS;
             });
+        }
+
+        /**
+         * How far all entries longer than {@code offset} agree with no entry ending: the bits a
+         * skip node can compare at once. Sorted keys share what the first and last share.
+         */
+        private int sharedPrefixEnd(int from, int to, int offset) {
+            long first = firstLonger(from, offset);
+            long last = 0;
+            int shortest = Long.SIZE;
+            for (int i = from; i < to; i++) {
+                if (lengths[i] > offset) {
+                    last = keys[i];
+                    shortest = Math.min(shortest, lengths[i]);
+                }
+            }
+            return Math.min(Long.numberOfLeadingZeros(first ^ last), shortest - 1);
+        }
+
+        private long firstLonger(int from, int offset) {
+            int i = from;
+            while (lengths[i] <= offset) {
+                i++;
+            }
+            return keys[i];
         }
 
         /**
