@@ -104,6 +104,10 @@ public final class Ipv6PrefixTable {
             return this;
         }
 
+        /**
+         * Builds the table. With prefixes longer than /64 the trie is built twice: once to read
+         * each marker's fallback, once with the markers in.
+         */
         public Ipv6PrefixTable build() {
             int size = upTo64.count() + longCount;
             StrideTrie shortOnly = upTo64.build(DIRECT_BITS);

@@ -21,6 +21,7 @@ import net.jqwik.api.Tuple;
  * Our tables against an oracle: the {@code ipaddress} library's associative tries for IP, a
  * brute-force scan for BSSIDs. Networks cluster around a few bases so prefixes nest and share
  * nodes, and half the probes are drawn inside (or just outside) an added prefix so matches happen.
+ * The large-set properties are few and small because the oracle, not our build, dominates their time.
  */
 class LongestPrefixMatchPropertyTest {
 
@@ -38,7 +39,7 @@ class LongestPrefixMatchPropertyTest {
         assertIpv4MatchesOracle(prefixes, random);
     }
 
-    @Property(tries = 3)
+    @Property(tries = 2)
     void ipv4LookupEqualsIpAddressTrieForLargeSets(@ForAll("largeV4Sets") List<V4> prefixes, @ForAll Random random) {
         assertIpv4MatchesOracle(prefixes, random);
     }
@@ -48,7 +49,7 @@ class LongestPrefixMatchPropertyTest {
         assertIpv6MatchesOracle(prefixes, random);
     }
 
-    @Property(tries = 3)
+    @Property(tries = 2)
     void ipv6LookupEqualsIpAddressTrieForLargeSets(@ForAll("largeV6Sets") List<V6> prefixes, @ForAll Random random) {
         assertIpv6MatchesOracle(prefixes, random);
     }
@@ -118,7 +119,7 @@ class LongestPrefixMatchPropertyTest {
 
     @Provide
     Arbitrary<List<V4>> largeV4Sets() {
-        return v4Prefix().list().ofMinSize(2_000).ofMaxSize(8_000);
+        return v4Prefix().list().ofMinSize(1_000).ofMaxSize(3_000);
     }
 
     @Provide
@@ -128,7 +129,7 @@ class LongestPrefixMatchPropertyTest {
 
     @Provide
     Arbitrary<List<V6>> largeV6Sets() {
-        return v6Prefix().list().ofMinSize(2_000).ofMaxSize(8_000);
+        return v6Prefix().list().ofMinSize(1_000).ofMaxSize(3_000);
     }
 
     @Provide
