@@ -78,6 +78,8 @@ public record ContactCenterConfig(
       String path = "agentLocations[" + i + "].locationId";
       l.locationId().ifPresent(id -> v.check(!locationIds.contains(id), path, "ref.location", "names no location of this file"));
     }
+    List<NetworkMapping> map = networkMap;
+    v.nested("", () -> dev.e911.core.network.NetworkLocator.of(map));
     Map<String, String> numbers = new HashMap<>();
     for (int i = 0; i < locations.size(); i++) {
       for (Elin e : locations.get(i).elins()) {
