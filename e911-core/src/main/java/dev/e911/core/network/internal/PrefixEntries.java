@@ -64,15 +64,4 @@ final class PrefixEntries {
         return count;
     }
 
-    long key(int i) {
-        return keys[i];
-    }
-
-    int length(int i) {
-        return lengths[i];
-    }
-
-    int payload(int i) {
-        return payloads[i];
-    }
 }

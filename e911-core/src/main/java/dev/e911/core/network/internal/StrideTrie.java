@@ -78,10 +78,6 @@ final class StrideTrie {
         return 16L + direct.length * 4L + 16 + nodes.length * 8L + 16 + leaves.length * 4L + 16 + 24;
     }
 
-    int nodeCount() {
-        return nodes.length / NODE_LONGS;
-    }
-
     /**
      * Builds a trie. {@code keys} must already have host bits cleared; for equal (key, length)
      * pairs the entry with the highest index wins. Arrays are not modified or retained.

@@ -18,7 +18,7 @@ class LookupAllocationTest {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
-    @DisplayName("200k lookups across IPv4, IPv6 (incl. /128) and BSSID tables allocate nothing")
+    @DisplayName("200k lookups across IPv4, IPv6 (incl. /128) and BSSID tables allocate nothing per lookup")
     void lookupsAllocateNothing() {
         SplittableRandom random = new SplittableRandom(911);
         Ipv4PrefixTable.Builder v4 = Ipv4PrefixTable.builder();
@@ -42,7 +42,9 @@ class LookupAllocationTest {
         sum += lookupRounds(ipv4, ipv6, bssids, 50_000);
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - start - calibration;
 
-        assertThat(allocated).isLessThanOrEqualTo(0);
+        // One 16-byte object per lookup would be 3.2 MB; the JVM itself occasionally charges a
+        // few dozen bytes to the thread (seen: 88), so the budget separates the two.
+        assertThat(allocated).isLessThan(1024);
         assertThat(sum).isNotZero();
     }
 
