@@ -190,14 +190,15 @@ public final class DispatchableAddress {
     return true;
   }
 
-  /** A one-line human form, e.g. {@code 1200 N Point St, Suite 310, Floor 3, San Francisco, CA 94133-1234, US}. */
+  /** A one-line human form, e.g. {@code 1200 N Point St, Floor 3, Suite 310, San Francisco, CA 94133-1234, US}. */
   public String oneLine() {
     StringBuilder street = new StringBuilder();
     for (CivicElement e : List.of(CivicElement.HNP, CivicElement.HNO, CivicElement.HNS, CivicElement.PRM,
         CivicElement.PRD, CivicElement.STP, CivicElement.RD, CivicElement.STS, CivicElement.POD, CivicElement.POM)) {
       String v = elements.get(e);
       if (v != null) {
-        if (street.length() > 0 && e != CivicElement.HNS && e != CivicElement.HNO) {
+        boolean glued = e == CivicElement.HNO || (e == CivicElement.HNS && !(v.charAt(0) >= '0' && v.charAt(0) <= '9'));
+        if (street.length() > 0 && !glued) {
           street.append(' ');
         }
         street.append(v);
@@ -279,7 +280,7 @@ public final class DispatchableAddress {
     /** Sets (or, with null or blank, removes) one element. */
     public Builder set(CivicElement element, String value) {
       Objects.requireNonNull(element, "element");
-      if (value == null || value.isBlank()) {
+      if (value == null || (value.isBlank() && Text.firstIllegalXmlChar(value) < 0)) {
         values.remove(element);
       } else {
         values.put(element, value);
@@ -361,38 +362,41 @@ public final class DispatchableAddress {
             "must be an ISO 3166-1 alpha-2 country code such as US");
       }
       if ("US".equals(country)) {
-        checkUs(out, v);
+        checkUs(out, values.keySet(), v);
       } else if (country != null) {
-        v.check(!out.containsKey(CivicElement.A3) && !out.containsKey(CivicElement.A1), "city", "required",
+        v.check(!values.containsKey(CivicElement.A3) && !values.containsKey(CivicElement.A1), "city", "required",
             "a city (or at least a state/province) is required");
-        v.check(!out.containsKey(CivicElement.RD) && !out.containsKey(CivicElement.LMK), "streetName", "required",
+        v.check(!values.containsKey(CivicElement.RD) && !values.containsKey(CivicElement.LMK), "streetName", "required",
             "a street name (or a landmark) is required");
       }
       v.throwIfAny();
       return new DispatchableAddress(this, out);
     }
 
-    private static void checkUs(EnumMap<CivicElement, String> out, Violations v) {
+    // "required" only for elements not supplied at all: a supplied but refused one already has its violation
+    private static void checkUs(EnumMap<CivicElement, String> out, Set<CivicElement> supplied, Violations v) {
       String state = out.get(CivicElement.A1);
       if (state == null) {
-        v.add("state", "required", "is required for a US address");
+        if (!supplied.contains(CivicElement.A1)) {
+          v.add("state", "required", "is required for a US address");
+        }
       } else {
         state = state.toUpperCase(Locale.ROOT);
         out.put(CivicElement.A1, state);
         v.check(!UsStates.CODES.contains(state), "state", "us.state", "must be a USPS state code such as CA or NY");
       }
-      v.check(!out.containsKey(CivicElement.A3), "city", "required", "is required for a US address");
-      v.check(!out.containsKey(CivicElement.RD), "streetName", "required", "is required for a US address");
+      v.check(!supplied.contains(CivicElement.A3), "city", "required", "is required for a US address");
+      v.check(!supplied.contains(CivicElement.RD), "streetName", "required", "is required for a US address");
       String hno = out.get(CivicElement.HNO);
       if (hno == null) {
-        v.add("houseNumber", "required", "is required for a US address");
+        v.check(!supplied.contains(CivicElement.HNO), "houseNumber", "required", "is required for a US address");
       } else {
         v.check(!DIGITS.matcher(hno).matches(), "houseNumber", "us.house-number",
             "must be 1 to 10 digits (put letters in houseNumberSuffix or houseNumberPrefix)");
       }
       String pc = out.get(CivicElement.PC);
       if (pc == null) {
-        v.add("postalCode", "required", "is required for a US address");
+        v.check(!supplied.contains(CivicElement.PC), "postalCode", "required", "is required for a US address");
       } else {
         java.util.regex.Matcher m = ZIP.matcher(pc);
         if (!m.matches()) {

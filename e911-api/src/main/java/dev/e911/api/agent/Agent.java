@@ -97,7 +97,7 @@ public final class Agent {
       Violations v = Violations.forType("Agent");
       Identifiers.check(v, "id", id);
       v.check(displayName == null || displayName.isBlank(), "displayName", "required", "is required");
-      v.check(displayName != null && (displayName.length() > 128 || Text.firstIllegalXmlChar(displayName) >= 0),
+      v.check(displayName != null && (Text.token(displayName).length() > 128 || Text.firstIllegalXmlChar(displayName) >= 0),
           "displayName", "text", "must be at most 128 XML-safe characters");
       Identifiers.check(v, "siteId", siteId);
       v.check(station == null, "station", "required", "is required");

@@ -8,6 +8,7 @@ import dev.e911.api.validation.Violations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,17 +25,22 @@ public record Location(@NotBlank String id, @NotBlank String name, @NotNull @Val
     Violations v = Violations.forType("Location");
     Identifiers.check(v, "id", id);
     v.check(name == null || name.isBlank(), "name", "required", "is required");
-    v.check(name != null && name.length() > 128, "name", "length", "must be at most 128 characters");
+    v.check(name != null && Text.token(name).length() > 128, "name", "length", "must be at most 128 characters");
     v.check(name != null && Text.firstIllegalXmlChar(name) >= 0, "name", "text.control-char", "contains a character XML cannot carry");
     v.check(address == null, "address", "required", "is required");
-    elins = elins == null ? List.of() : List.copyOf(elins);
+    List<Elin> given = elins == null ? List.of() : new ArrayList<>(elins);
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < elins.size(); i++) {
-      Elin e = elins.get(i);
+    for (int i = 0; i < given.size(); i++) {
+      Elin e = given.get(i);
+      if (e == null) {
+        v.add("elins[" + i + "]", "required", "is required");
+        continue;
+      }
       v.check(e.kind() != Elin.Kind.LOCATION_ELIN, "elins[" + i + "]", "elin.kind", "must be a LOCATION_ELIN");
       v.check(!seen.add(e.e164()), "elins[" + i + "]", "duplicate", "appears more than once");
     }
     v.throwIfAny();
+    elins = List.copyOf(given);
     name = Text.token(name);
   }
 

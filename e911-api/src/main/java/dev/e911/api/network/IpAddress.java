@@ -121,8 +121,8 @@ public record IpAddress(Version version, long high, long low) {
       }
       int start = i;
       int g = 0;
-      while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0 && i - start < 4) {
-        g = (g << 4) | Character.digit(s.charAt(i), 16);
+      while (i < s.length() && hex(s.charAt(i)) >= 0 && i - start < 4) {
+        g = (g << 4) | hex(s.charAt(i));
         i++;
       }
       if (i < s.length() && s.charAt(i) == '.') {
@@ -176,6 +176,20 @@ public record IpAddress(Version version, long high, long low) {
       low = (low << 16) | full[k + 4];
     }
     return ofV6(high, low);
+  }
+
+  /** The value of an ASCII hex digit, or -1 (Character.digit would also take fullwidth and other scripts' digits). */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   private static InvalidValueException invalid(String rule, String message) {

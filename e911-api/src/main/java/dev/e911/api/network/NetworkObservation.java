@@ -122,7 +122,8 @@ public final class NetworkObservation {
   /** Collects an observation; {@link #build()} reports every problem at once. */
   public static final class Builder {
     private final List<IpAddress> localAddresses = new ArrayList<>();
-    private final List<String> rawLocal = new ArrayList<>();
+    /** Every local address in the order added: an IpAddress, or a String literal checked in build(). */
+    private final List<Object> locals = new ArrayList<>();
     private IpAddress publicAddress;
     private String rawPublic;
     private MacAddress bssid;
@@ -135,49 +136,55 @@ public final class NetworkObservation {
 
     /** Adds a local address. */
     public Builder localAddress(IpAddress address) {
-      localAddresses.add(Objects.requireNonNull(address, "address"));
+      locals.add(Objects.requireNonNull(address, "address"));
       return this;
     }
 
     /** Adds a local address from its literal; checked in {@link #build()}. */
     public Builder localAddress(String literal) {
-      rawLocal.add(literal);
+      locals.add(literal == null ? "" : literal);
       return this;
     }
 
     /** Sets the public egress address. */
     public Builder publicAddress(IpAddress address) {
       this.publicAddress = address;
+      this.rawPublic = null;
       return this;
     }
 
     /** Sets the public egress address from its literal; checked in {@link #build()}. */
     public Builder publicAddress(String literal) {
       this.rawPublic = literal;
+      this.publicAddress = null;
       return this;
     }
 
     /** Sets the Wi-Fi BSSID. */
     public Builder bssid(MacAddress bssid) {
       this.bssid = bssid;
+      this.rawBssid = null;
       return this;
     }
 
     /** Sets the Wi-Fi BSSID from any MAC notation; checked in {@link #build()}. */
     public Builder bssid(String text) {
       this.rawBssid = text;
+      this.bssid = null;
       return this;
     }
 
     /** Sets the LLDP switch port. */
     public Builder lldp(LldpNeighbor lldp) {
       this.lldp = lldp;
+      this.rawLldp = null;
       return this;
     }
 
     /** Sets the LLDP switch port from {@code CHASSIS/PORT}; checked in {@link #build()}. */
     public Builder lldp(String text) {
       this.rawLldp = text;
+      this.lldp = null;
       return this;
     }
 
@@ -195,15 +202,15 @@ public final class NetworkObservation {
     public NetworkObservation build() {
       Violations v = Violations.forType("NetworkObservation");
       Builder b = new Builder();
-      b.localAddresses.addAll(localAddresses);
-      for (int i = 0; i < rawLocal.size(); i++) {
-        String raw = rawLocal.get(i);
-        IpAddress a = v.nested("localAddresses[" + (localAddresses.size() + i) + "]", () -> IpAddress.parse(raw));
+      for (int i = 0; i < locals.size(); i++) {
+        Object local = locals.get(i);
+        IpAddress a = local instanceof IpAddress typed ? typed
+            : v.nested("localAddresses[" + i + "]", () -> IpAddress.parse((String) local));
         if (a != null) {
           b.localAddresses.add(a);
         }
       }
-      v.check(b.localAddresses.size() > MAX_LOCAL_ADDRESSES, "localAddresses", "size",
+      v.check(locals.size() > MAX_LOCAL_ADDRESSES, "localAddresses", "size",
           "must hold at most " + MAX_LOCAL_ADDRESSES + " addresses");
       b.publicAddress = rawPublic == null ? publicAddress : v.nested("publicAddress", () -> IpAddress.parse(rawPublic));
       b.bssid = rawBssid == null ? bssid : v.nested("bssid", () -> MacAddress.parse(rawBssid));

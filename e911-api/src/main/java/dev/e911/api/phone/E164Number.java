@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
  * libphonenumber from any human or URI form. It may be of any type (a toll-free queue number
  * is a perfectly good E164Number); use {@link Elin} for a number a PSAP must be able to call back.
  */
-public record E164Number(@NotNull @Pattern(regexp = "\\+[1-9][0-9]{6,14}") String value) {
+public record E164Number(@NotNull @Pattern(regexp = "\\+[1-9][0-9]{2,14}") String value) {
 
   public E164Number {
     PhoneNumber n = PhoneNumbers.parse("E164Number", "", value, null);

@@ -48,18 +48,24 @@ final class PhoneNumbers {
   private static String extract(String s) {
     String lower = s.toLowerCase(Locale.ROOT);
     if (lower.startsWith("tel:")) {
-      s = s.substring(4);
-      int semi = s.indexOf(';');
-      return semi >= 0 ? s.substring(0, semi) : s;
+      return withoutParameters(s.substring(4));
     }
     if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
       s = s.substring(s.indexOf(':') + 1);
       int at = s.indexOf('@');
-      String user = at >= 0 ? s.substring(0, at) : s;
-      int semi = user.indexOf(';');
-      return semi >= 0 ? user.substring(0, semi) : user;
+      return withoutParameters(at >= 0 ? s.substring(0, at) : s);
     }
     return s;
+  }
+
+  /** Drops URI parameters, but keeps an {@code ;ext=} so an extension is refused, never silently cut off. */
+  private static String withoutParameters(String number) {
+    int semi = number.indexOf(';');
+    if (semi < 0) {
+      return number;
+    }
+    int ext = number.toLowerCase(Locale.ROOT).indexOf(";ext=", semi);
+    return number.substring(0, semi) + (ext >= 0 ? number.substring(ext) : "");
   }
 
   static InvalidValueException invalid(String type, String path, String rule, String message) {

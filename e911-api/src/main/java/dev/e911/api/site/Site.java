@@ -7,6 +7,7 @@ import dev.e911.api.validation.Violations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,19 +45,24 @@ public record Site(@NotBlank String id, @NotBlank String name, @NotNull Kind kin
     Violations v = Violations.forType("Site");
     Identifiers.check(v, "id", id);
     v.check(name == null || name.isBlank(), "name", "required", "is required");
-    v.check(name != null && (name.length() > 128 || Text.firstIllegalXmlChar(name) >= 0), "name", "text",
+    v.check(name != null && (Text.token(name).length() > 128 || Text.firstIllegalXmlChar(name) >= 0), "name", "text",
         "must be at most 128 XML-safe characters");
     v.check(kind == null, "kind", "required", "is required");
     Identifiers.check(v, "defaultLocationId", defaultLocationId);
     v.check(mediaPolicy == null, "mediaPolicy", "required", "is required");
-    elinPool = elinPool == null ? List.of() : List.copyOf(elinPool);
+    List<Elin> given = elinPool == null ? List.of() : new ArrayList<>(elinPool);
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < elinPool.size(); i++) {
-      Elin e = elinPool.get(i);
+    for (int i = 0; i < given.size(); i++) {
+      Elin e = given.get(i);
+      if (e == null) {
+        v.add("elinPool[" + i + "]", "required", "is required");
+        continue;
+      }
       v.check(e.kind() != Elin.Kind.POOL_ELIN, "elinPool[" + i + "]", "elin.kind", "must be a POOL_ELIN");
       v.check(!seen.add(e.e164()), "elinPool[" + i + "]", "duplicate", "appears more than once");
     }
     v.throwIfAny();
+    elinPool = List.copyOf(given);
     name = Text.token(name);
   }
 }

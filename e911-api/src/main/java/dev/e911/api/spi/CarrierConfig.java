@@ -47,7 +47,7 @@ public record CarrierConfig(String carrier, Map<String, String> settings, Map<St
     String raw = requireSetting(key);
     try {
       URI uri = new URI(raw);
-      if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null) {
+      if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http")) || uri.getHost() == null) {
         throw invalid("settings." + key, "uri", "must be an absolute http(s) URL");
       }
       return uri;
