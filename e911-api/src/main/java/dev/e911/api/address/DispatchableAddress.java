@@ -301,8 +301,11 @@ public final class DispatchableAddress {
     public Builder additionalLocation(String v) { return set(CivicElement.LOC, v); }
     public Builder floor(String v) { return set(CivicElement.FLR, v); }
     public Builder name(String v) { return set(CivicElement.NAM, v); }
-    /** Sets the postal code; a US ZIP+4 ({@code 94133-1234}) is split into ZIP and add-on. */
-    public Builder postalCode(String v) { return set(CivicElement.PC, v); }
+    /** Sets the postal code (and clears any old ZIP+4 add-on); a US ZIP+4 ({@code 94133-1234}) is split into ZIP and add-on. */
+    public Builder postalCode(String v) {
+      values.remove(CivicElement.PCE); // a new postal code replaces the old ZIP+4 add-on too
+      return set(CivicElement.PC, v);
+    }
     public Builder building(String v) { return set(CivicElement.BLD, v); }
     public Builder unit(String v) { return set(CivicElement.UNIT, v); }
     public Builder room(String v) { return set(CivicElement.ROOM, v); }

@@ -101,6 +101,14 @@ class DispatchableAddressTest {
     }
 
     @Test
+    @DisplayName("setting a new postal code on a copy drops the old ZIP+4 add-on")
+    void newZipDropsOldAddOn() {
+      DispatchableAddress a = us().postalCode("94133-1234").build();
+      assertThat(a.toBuilder().postalCode("94107").build().get(CivicElement.PCE)).isEmpty();
+      assertThat(a.toBuilder().postalCode("94107-5678").build().get(CivicElement.PCE)).contains("5678");
+    }
+
+    @Test
     @DisplayName("a five-digit ZIP has no add-on")
     void plainZip() {
       assertThat(us().build().get(CivicElement.PCE)).isEmpty();
