@@ -457,6 +457,7 @@ public final class JdbcLocationStore implements LocationStore {
     synchronized (schemaLock) {
       if (!schemaReady) {
         schema.ensure(c, createSchema);
+        schema.warnIfCommitsAreDelayed(c);
         schemaReady = true;
       }
     }

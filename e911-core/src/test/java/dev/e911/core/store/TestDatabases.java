@@ -39,9 +39,19 @@ final class TestDatabases {
     return "jdbc:h2:mem:" + name + "-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
   }
 
-  /** An H2 database in a file under {@code dir}. */
+  /** An H2 database in a file under {@code dir}, writing every commit through (see docs/store.md). */
   static String h2File(Path dir) {
-    return "jdbc:h2:file:" + dir.resolve("e911-store").toAbsolutePath() + H2_OPTIONS;
+    return "jdbc:h2:file:" + dir.resolve("e911-store").toAbsolutePath() + H2_OPTIONS + ";WRITE_DELAY=0";
+  }
+
+  /** Kills an H2 database as a killed process would: files closed without writing anything pending. */
+  static void killH2(String url) {
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN IMMEDIATELY");
+    } catch (SQLException e) {
+      // the connection dies with the database
+    }
   }
 
   static JdbcLocationStore.Builder h2(String url) {

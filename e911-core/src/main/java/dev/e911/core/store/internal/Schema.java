@@ -108,6 +108,29 @@ public final class Schema {
     }
   }
 
+  /**
+   * Warns when the database is an H2 file database with a write delay: H2 then keeps the last
+   * commits (500 ms by default) only in memory, and a killed process loses them. {@code WRITE_DELAY=0}
+   * in the URL writes every commit through.
+   */
+  public void warnIfCommitsAreDelayed(Connection c) {
+    try {
+      if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+        return;
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(
+              "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        if (rs.next() && !"0".equals(rs.getString(1).strip())) {
+          LOG.warn("e911 location store: this H2 database delays writing commits by {} ms, so a killed process can lose "
+              + "confirmed locations and outbox entries; add ;WRITE_DELAY=0 to its JDBC URL", rs.getString(1).strip());
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("e911 location store: could not read the H2 write delay", e);
+    }
+  }
+
   private void apply(Connection c, Migration m) throws SQLException {
     List<String> statements = statements(m);
     for (int attempt = 1; ; attempt++) {
