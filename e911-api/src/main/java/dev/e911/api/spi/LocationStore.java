@@ -44,7 +44,17 @@ public interface LocationStore extends AutoCloseable {
    * Writes {@code location} if the stored version is {@code expectedVersion} (0 = must not exist yet),
    * appending {@code change} to the history in the same transaction.
    */
-  SaveResult save(AgentLocation location, long expectedVersion, LocationChange change);
+  default SaveResult save(AgentLocation location, long expectedVersion, LocationChange change) {
+    return save(location, expectedVersion, change, List.of());
+  }
+
+  /**
+   * As {@link #save(AgentLocation, long, LocationChange)}, and in the same transaction records
+   * {@code enqueue} in the outbox, so a state change and the remote operations it calls for are
+   * written together or not at all (an entry whose id is already there is left as it is). On a
+   * {@link SaveResult.Conflict} nothing is written and nothing is enqueued.
+   */
+  SaveResult save(AgentLocation location, long expectedVersion, LocationChange change, List<OutboxEntry> enqueue);
 
   /** The newest history rows of an agent, newest first, at most {@code limit}. */
   List<LocationChange> history(String agentId, int limit);
@@ -58,13 +68,13 @@ public interface LocationStore extends AutoCloseable {
   /** Records a pending operation; returns false (and changes nothing) if its id is already there. */
   boolean enqueue(OutboxEntry entry);
 
-  /** Pending operations due at {@code now}, oldest first, at most {@code max}. */
+  /** Pending operations due at {@code now}, earliest due time first (ties by id), at most {@code max}. */
   List<OutboxEntry> due(Instant now, int max);
 
   /** Marks an operation done (removes it). Idempotent. */
   void complete(String entryId);
 
-  /** Records a failed attempt and when to try again. */
+  /** Records a failed attempt and when to try again; does nothing if the entry is no longer there. */
   void reschedule(String entryId, Instant next, String error);
 
   /** Releases connections. */

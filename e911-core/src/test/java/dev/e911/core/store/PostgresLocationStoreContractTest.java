@@ -1,0 +1,29 @@
+package dev.e911.core.store;
+
+import dev.e911.api.spi.LocationStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+
+/** Runs when {@code E911_TEST_POSTGRES_URL} names a reachable server; skipped with the reason otherwise. */
+@DisplayName("JdbcLocationStore on PostgreSQL keeps the LocationStore contract")
+class PostgresLocationStoreContractTest extends LocationStoreContract {
+
+  private static TestDatabases.Postgres pg;
+  private String prefix;
+
+  @BeforeAll
+  static void needsPostgres() {
+    pg = TestDatabases.postgres();
+  }
+
+  @Override
+  protected LocationStore newStore() {
+    prefix = pg.newPrefix();
+    return pg.store(prefix).build();
+  }
+
+  @Override
+  protected void cleanUp() {
+    pg.drop(prefix);
+  }
+}
