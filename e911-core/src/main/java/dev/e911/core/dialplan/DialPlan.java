@@ -27,15 +27,6 @@ import java.util.Set;
  * also matched behind the prefix, so {@code 911} and {@code 9911} both route (Kari's Law: the bare
  * number always works, the prefixed form only in addition). The same plan can be exported as Genesys
  * number-plan entries with {@link #genesysNumberPlans()}. Instances are immutable and thread-safe.
- *
- * <p>Accepted dial strings: bare digits; {@code tel:} URIs (parameters after {@code ;} ignored);
- * {@code sip:} and {@code sips:} URIs (the user part before {@code ;} or {@code @} is read, the host and
- * parameters are ignored; schemes in any case); the visual separators space, {@code - . ( )} anywhere
- * among the digits; at most {@value #MAX_DIAL_PART} characters of digits and separators (and as many
- * leading spaces), so a huge input is rejected after a bounded scan. A {@code +}
- * marks an international E.164 number ({@code +911...} is India), never an emergency short code, so
- * it classifies as not emergency. So does anything else: letters, {@code * #}, percent-escapes,
- * non-ASCII digits, display names or angle brackets, the empty string and {@code null}.
  */
 public final class DialPlan {
 
@@ -107,32 +98,59 @@ public final class DialPlan {
   /**
    * Classifies a dial string. Hot path: no allocation, no regex, no locks, never throws; the answer is
    * one of the plan's preallocated {@link DialResult.Match}es or {@link DialResult#NOT_EMERGENCY}.
+   *
+   * <p>Accepted dial strings: bare digits; {@code tel:} URIs (parameters after {@code ;} ignored);
+   * {@code sip:} and {@code sips:} URIs (the user part before {@code ;} or {@code @} is read, the host and
+   * parameters are ignored; schemes in any case); the visual separators space, {@code - . ( )} anywhere
+   * among the digits; at most {@value #MAX_DIAL_PART} characters of digits and separators (and as many
+   * leading spaces), so a huge input is rejected after a bounded scan. A {@code +}
+   * marks an international E.164 number ({@code +911...} is India), never an emergency short code, so
+   * it classifies as not emergency. So does anything else: letters, {@code * #}, percent-escapes,
+   * non-ASCII digits, display names or angle brackets, the empty string and {@code null}.
    */
   public DialResult classify(CharSequence dialled) {
     if (dialled == null) {
       return DialResult.NOT_EMERGENCY;
     }
+    int start = 0; // the usual case: the first character is a digit
+    if (dialled.length() == 0 || dialled.charAt(0) < '0' || dialled.charAt(0) > '9') {
+      start = start(dialled);
+      if (start < 0) {
+        return DialResult.NOT_EMERGENCY;
+      }
+    }
+    return walk(dialled, start >>> 2, start & 3);
+  }
+
+  /**
+   * Skips leading spaces and a {@code tel:}, {@code sip:} or {@code sips:} scheme; returns
+   * {@code index << 2 | mode} where the number part starts, or -1 when the string cannot be a number.
+   */
+  private static int start(CharSequence dialled) {
     final int len = dialled.length();
     final int spaces = Math.min(len, MAX_DIAL_PART);
     int i = 0;
     while (i < spaces && dialled.charAt(i) == ' ') {
       i++;
     }
-    int mode = BARE;
-    if (i < len && dialled.charAt(i) > '9') {
-      if (scheme(dialled, i, 't', 'e', 'l')) {
-        mode = TEL;
-        i += 4;
-      } else if (scheme(dialled, i, 's', 'i', 'p')) {
-        mode = SIP;
-        i += 4;
-      } else if (scheme(dialled, i, 's', 'i', 'p', 's')) {
-        mode = SIP;
-        i += 5;
-      } else {
-        return DialResult.NOT_EMERGENCY;
-      }
+    if (i == len || dialled.charAt(i) <= '9') {
+      return i << 2 | BARE;
     }
+    if (scheme(dialled, i, 't', 'e', 'l')) {
+      return (i + 4) << 2 | TEL;
+    }
+    if (scheme(dialled, i, 's', 'i', 'p')) {
+      return (i + 4) << 2 | SIP;
+    }
+    if (scheme(dialled, i, 's', 'i', 'p', 's')) {
+      return (i + 5) << 2 | SIP;
+    }
+    return -1;
+  }
+
+  /** Walks the trie over the number part starting at {@code i}. */
+  private DialResult walk(CharSequence dialled, int i, int mode) {
+    final int len = dialled.length();
     final int end = Math.min(len, i + MAX_DIAL_PART);
     final int[] next = this.next;
     int state = 0;
