@@ -2,6 +2,8 @@ package dev.e911.testkit.carrier;
 
 import dev.e911.api.address.DispatchableAddress;
 import dev.e911.api.spi.BindingKey;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,31 @@ public interface CarrierFake extends AutoCloseable {
 
   /** The credentials the adapter under test was configured with; none may appear in any result or message. */
   Set<String> secrets();
+
+  /**
+   * The faults this fake can inject; the kit skips the error-typing checks for the others. A manual
+   * carrier, which has no remote to fail, answers an empty set. The default is every {@link Fault}.
+   */
+  default Set<Fault> supportedFaults() {
+    return EnumSet.allOf(Fault.class);
+  }
+
+  /**
+   * The delay the fake's {@link Fault#RATE_LIMITED} answer asks for ({@code Retry-After}); the kit
+   * checks that the adapter waited at least this long before succeeding. Defaults to one second,
+   * the {@code Retry-After: 1} of the HTTP fakes.
+   */
+  default Duration rateLimitRetryAfter() {
+    return Duration.ofSeconds(1);
+  }
+
+  /**
+   * Completes whatever the carrier side still owes: a manual carrier's administrator enters the
+   * queued worksheet rows in the portal and the confirmations are imported; an asynchronous fake
+   * finishes its open orders. The kit calls it before it inspects carrier-side state after a
+   * {@code Pending} result. The default does nothing (the carrier finishes on its own).
+   */
+  default void settlePendingWork() {}
 
   /** Stops the fake. */
   @Override
