@@ -17,7 +17,9 @@ import dev.e911.api.spi.WebhookResult;
 import dev.e911.api.validation.InvalidValueException;
 import dev.e911.api.validation.Violation;
 import java.nio.charset.StandardCharsets;
+import dev.e911.testkit.carrier.Fault;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -103,5 +105,25 @@ class ReferenceCarrierTest {
     try (CarrierAdapter demo = provider.create(new CarrierConfig("reference", Map.of(), Map.of()))) {
       assertThat(demo.validate(ReferenceDatabase.demoAddresses().get(2))).isInstanceOf(AddressValidationResult.Valid.class);
     }
+  }
+
+  @Test
+  @DisplayName("the example in docs/carriers.md works: two 503s are retried to success")
+  void documentedExample() {
+    // docs/carriers.md, "In your tests"
+    ReferenceDatabase database = ReferenceDatabase.builder()
+        .addresses(ReferenceDatabase.demoAddresses())       // or your own
+        .rateLimitRetryAfter(Duration.ofMillis(100))
+        .build();
+    ReferenceCarrier carrier = ReferenceCarrier.builder(database)
+        .clock(Clock.fixed(Instant.parse("2026-11-25T16:00:00Z"), ZoneOffset.UTC))
+        .requestTimeout(Duration.ofMillis(200))
+        .build();
+    database.failNext(Fault.SERVER_ERROR, 2);                // the next two requests get 503
+    // end of example
+    Binding b = new Binding.NumberBinding(Elin.parse("+14155550100", "US", Elin.Kind.LOCATION_ELIN),
+        ReferenceDatabase.demoAddresses().get(0), "DESK 1");
+    assertThat(carrier.provision(b)).isInstanceOf(ProvisioningResult.Done.class);
+    assertThat(database.requests()).hasSize(4); // GET 503, GET 503, GET, PUT
   }
 }
