@@ -78,7 +78,18 @@ public final class ManualCarrier implements CarrierAdapter {
 
   @Override
   public CarrierCapabilities capabilities() {
-    return new CarrierCapabilities(false, false, true, false, false, false, false, false, true, true, true);
+    return new CarrierCapabilities(
+        false, // addressValidation: no API; validate with another source
+        false, // suggestsCorrections
+        true,  // numberBinding: one 911 record per telephone number
+        false, // dynamicEndpoints
+        false, // pidfLoByValue: not documented, so not claimed
+        false, // locationByReference
+        false, // testCall933: not documented, so not claimed
+        false, // notificationWebhook
+        true,  // readBack: what the administrator confirmed, not a live read of the portal
+        true,  // asynchronousOrders: every change waits for a person
+        true); // manualProvisioning
   }
 
   @Override
