@@ -129,7 +129,7 @@ abstract class TwoNodesContract {
   void concurrentNodes() throws Exception {
     AgentLocation first = atHome("maria", T0);
     a.save(first, 0, changeFor(first, ""));
-    int perNode = 15;
+    int perNode = 10;
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch start = new CountDownLatch(1);

@@ -196,6 +196,6 @@ public final class Schema {
 
   private static boolean isMissingTable(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState().toUpperCase(Locale.ROOT);
-    return state.equals("42S02") || state.equals("42P01") || state.equals("42102") || state.equals("42104");
+    return state.equals("42S02") || state.equals("42S04") || state.equals("42P01") || state.equals("42102") || state.equals("42104");
   }
 }
