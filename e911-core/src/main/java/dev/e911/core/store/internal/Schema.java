@@ -96,9 +96,17 @@ public final class Schema {
       }
       return;
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + versionTable() + " (version INTEGER NOT NULL PRIMARY KEY, "
-          + "description VARCHAR(200) NOT NULL, applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)");
+    for (int attempt = 1; ; attempt++) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS " + versionTable() + " (version INTEGER NOT NULL PRIMARY KEY, "
+            + "description VARCHAR(200) NOT NULL, applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)");
+        break;
+      } catch (SQLException e) {
+        // PostgreSQL: two nodes creating the same table at once, the later one fails on pg_type
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
     }
     int version = readVersion(c, true);
     for (Migration m : MIGRATIONS) {
@@ -188,6 +196,6 @@ public final class Schema {
 
   private static boolean isMissingTable(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState().toUpperCase(Locale.ROOT);
-    return state.equals("42S02") || state.equals("42P01") || state.equals("42102") || state.equals("42104");
+    return state.equals("42S02") || state.equals("42S04") || state.equals("42P01") || state.equals("42102") || state.equals("42104");
   }
 }
