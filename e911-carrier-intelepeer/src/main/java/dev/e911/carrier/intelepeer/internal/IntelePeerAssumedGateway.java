@@ -130,7 +130,7 @@ public final class IntelePeerAssumedGateway implements IntelePeerE911Port {
       body.put("dynamic", true);
       body.put("callbackNumber", "+1" + request.callbackNumber10());
     }
-    Exchange ex = session.send("PUT", BINDINGS_PATH + request.e164(), body, Map.of("Idempotency-Key", key));
+    Exchange ex = session.send("PUT", BINDINGS_PATH + pathE164(request.number10()), body, Map.of("Idempotency-Key", key));
     return afterWrite(ex, request.number10(), Order.Kind.BIND, key, request.address());
   }
 
@@ -144,7 +144,7 @@ public final class IntelePeerAssumedGateway implements IntelePeerE911Port {
       return new PortResult.Ok<>(Order.nothingToDo(number10, Order.Kind.UNBIND, "ABSENT"));
     }
     String key = References.of("unbind", number10, ok.value().toString());
-    Exchange ex = session.send("DELETE", BINDINGS_PATH + "+1" + number10, null, Map.of("Idempotency-Key", key));
+    Exchange ex = session.send("DELETE", BINDINGS_PATH + pathE164(number10), null, Map.of("Idempotency-Key", key));
     if (ex instanceof Answered a && a.status() == 404) {
       return new PortResult.Ok<>(Order.nothingToDo(number10, Order.Kind.UNBIND, "ABSENT"));
     }
@@ -181,7 +181,7 @@ public final class IntelePeerAssumedGateway implements IntelePeerE911Port {
 
   @Override
   public PortResult<BindingState> read(String number10) {
-    Exchange ex = session.send("GET", BINDINGS_PATH + "+1" + number10, null, Map.of());
+    Exchange ex = session.send("GET", BINDINGS_PATH + pathE164(number10), null, Map.of());
     if (ex instanceof Unanswered u) {
       return new PortResult.Failed<>(u.failure());
     }
@@ -256,6 +256,14 @@ public final class IntelePeerAssumedGateway implements IntelePeerE911Port {
     }
     return new PortResult.Ok<>(new Order(order.orderId(), order.number10(), order.kind(), status.get(), raw, reasons,
         true));
+  }
+
+  /**
+   * The E.164 number as a path segment, {@code +} percent-encoded: a literal {@code +} is legal in a
+   * path, but servers that decode paths like form data would read it as a space.
+   */
+  static String pathE164(String number10) {
+    return "%2B1" + number10;
   }
 
   private static Optional<Order.Status> status(String s) {
