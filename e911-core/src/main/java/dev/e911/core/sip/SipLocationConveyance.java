@@ -48,7 +48,7 @@ public final class SipLocationConveyance {
     /** Composes the body with a fresh random Content-ID. */
     public SipLocationBody compose(byte[] sdp, byte[] pidfLo) {
         RandomGenerator r = random.get();
-        return compose(sdp, pidfLo, "loc-" + hex(r, 8) + "@" + contentIdDomain);
+        return compose(sdp, pidfLo, "loc-" + hex(r, 8) + "@" + contentIdDomain, r);
     }
 
     /**
@@ -58,12 +58,15 @@ public final class SipLocationConveyance {
      * @throws IllegalStateException if no non-colliding boundary was found (only with a broken random source)
      */
     public SipLocationBody compose(byte[] sdp, byte[] pidfLo, String contentId) {
+        return compose(sdp, pidfLo, contentId, random.get());
+    }
+
+    private SipLocationBody compose(byte[] sdp, byte[] pidfLo, String contentId, RandomGenerator r) {
         Objects.requireNonNull(sdp, "sdp");
         Objects.requireNonNull(pidfLo, "pidfLo");
         if (!isMsgId(contentId)) {
             throw new IllegalArgumentException("contentId must be dot-atom@dot-atom");
         }
-        RandomGenerator r = random.get();
         String boundary = null;
         for (int attempt = 0; attempt < MAX_BOUNDARY_ATTEMPTS && boundary == null; attempt++) {
             String candidate = "e911-" + hex(r, 12);
