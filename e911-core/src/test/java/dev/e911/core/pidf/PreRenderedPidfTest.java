@@ -1,0 +1,122 @@
+package dev.e911.core.pidf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.e911.api.address.DispatchableAddress;
+import dev.e911.core.pidf.internal.Rfc3339Millis;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PreRenderedPidfTest {
+
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    @Provide
+    Arbitrary<DispatchableAddress> addresses() {
+        return PidfArbitraries.addresses();
+    }
+
+    @Provide
+    Arbitrary<PidfLoWriter> writers() {
+        return PidfArbitraries.writers();
+    }
+
+    @Provide
+    Arbitrary<Long> instants() {
+        return PidfArbitraries.epochMillis();
+    }
+
+    @Provide
+    Arbitrary<String> agents() {
+        return PidfArbitraries.agentIds();
+    }
+
+    @Provide
+    Arbitrary<LocationMethod> methods() {
+        return PidfArbitraries.methods();
+    }
+
+    @Property(tries = 500)
+    @Label("the patched copy is byte for byte the full render of the same inputs and instant")
+    void patchedEqualsFullRender(@ForAll("writers") PidfLoWriter w, @ForAll("addresses") DispatchableAddress a,
+            @ForAll("agents") String agent, @ForAll("methods") LocationMethod m, @ForAll("instants") long at,
+            @ForAll("instants") long other) {
+        PreRenderedPidf pre = w.preRender(agent, a, m);
+        byte[] full = w.write(agent, a, m, Instant.ofEpochMilli(at));
+        assertThat(pre.render(at)).isEqualTo(full);
+        // the same buffer reused for another call holds no trace of the first
+        byte[] buffer = new byte[pre.length() + 7];
+        pre.copyInto(buffer, 3, other);
+        int n = pre.copyInto(buffer, 3, at);
+        assertThat(n).isEqualTo(full.length);
+        assertThat(Arrays.copyOfRange(buffer, 3, 3 + n)).isEqualTo(full);
+        assertThat(pre.slotCount()).isEqualTo((a.point().isPresent() ? 2 : 1) * (w.retention().isPresent() ? 2 : 1));
+    }
+
+    @Property(tries = 2000)
+    @Label("the hand-rolled timestamp writer agrees with java.time for every instant in years 0001-9999")
+    void timestampWriterAgreesWithJavaTime(@ForAll @LongRange(min = Rfc3339Millis.MIN_EPOCH_MILLI,
+            max = Rfc3339Millis.MAX_EPOCH_MILLI) long ms) {
+        byte[] out = new byte[Rfc3339Millis.WIDTH];
+        Rfc3339Millis.write(ms, out, 0);
+        assertThat(new String(out, StandardCharsets.US_ASCII)).isEqualTo(ISO.format(Instant.ofEpochMilli(ms)));
+    }
+
+    @Test
+    @DisplayName("edge instants: epoch, leap day, year ends, the range limits")
+    void edgeInstants() {
+        for (String s : new String[] {"1970-01-01T00:00:00.000Z", "2000-02-29T23:59:59.999Z", "1900-03-01T00:00:00.000Z",
+            "2024-12-31T23:59:59.999Z", "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "1969-12-31T23:59:59.999Z"}) {
+            byte[] out = new byte[24];
+            Rfc3339Millis.write(Instant.parse(s).toEpochMilli(), out, 0);
+            assertThat(new String(out, StandardCharsets.US_ASCII)).isEqualTo(s);
+        }
+        assertThatThrownBy(() -> Rfc3339Millis.write(Rfc3339Millis.MAX_EPOCH_MILLI + 1, new byte[24], 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rfc3339Millis.write(Rfc3339Millis.MIN_EPOCH_MILLI - 1, new byte[24], 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("a refused copy writes nothing: no room, or a time outside the range")
+    void refusedCopyWritesNothing() {
+        PidfLoWriter w = PidfLoWriter.builder("example.com").retention(Duration.ofDays(1)).build();
+        PreRenderedPidf pre = w.preRender("a", PidfLoWriterTest.hq(), LocationMethod.MANUAL);
+        byte[] small = new byte[pre.length() - 1];
+        assertThatThrownBy(() -> pre.copyInto(small, 0, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(small).containsOnly(0);
+        byte[] dst = new byte[pre.length() + 10];
+        assertThatThrownBy(() -> pre.copyInto(dst, 11, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> pre.copyInto(dst, -1, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> pre.copyInto(dst, 0, Rfc3339Millis.MAX_EPOCH_MILLI)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(dst).containsOnly(0);
+    }
+
+    @Test
+    @DisplayName("copies around the document are left alone and the slots sit at the timestamps")
+    void neighboursUntouched() {
+        PidfLoWriter w = PidfLoWriter.builder("example.com").build();
+        PreRenderedPidf pre = w.preRender("a", PidfLoWriterTest.hq(), LocationMethod.MANUAL);
+        byte[] dst = new byte[pre.length() + 4];
+        Arrays.fill(dst, (byte) '#');
+        pre.copyInto(dst, 2, Instant.parse("2026-11-25T16:00:00Z").toEpochMilli());
+        assertThat(new String(dst, StandardCharsets.UTF_8)).startsWith("##<?xml").endsWith("</presence>\n##")
+                .contains("<timestamp>2026-11-25T16:00:00.000Z</timestamp>");
+        assertThat(new String(pre.template(), StandardCharsets.UTF_8)).contains("<timestamp>000000000000000000000000</timestamp>");
+    }
+}
