@@ -1,0 +1,303 @@
+package dev.e911.core.route;
+
+import dev.e911.api.agent.Agent;
+import dev.e911.api.location.AgentLocation;
+import dev.e911.api.location.Location;
+import dev.e911.api.location.LocationSource;
+import dev.e911.api.location.VerificationState;
+import dev.e911.api.network.NetworkObservation;
+import dev.e911.api.phone.Elin;
+import dev.e911.api.routing.CallbackPolicy;
+import dev.e911.api.routing.EmergencyRoute;
+import dev.e911.api.routing.EmergencyRoutingRule;
+import dev.e911.api.routing.RouteWarning;
+import dev.e911.api.site.Site;
+import dev.e911.core.config.ContactCenterConfig;
+import dev.e911.core.dialplan.DialPlan;
+import dev.e911.core.dialplan.DialResult;
+import dev.e911.core.location.LocationEvent;
+import dev.e911.core.location.LocationService;
+import dev.e911.core.network.Evidence;
+import dev.e911.core.network.NetworkMatch;
+import dev.e911.core.pidf.LocationMethod;
+import dev.e911.core.pidf.PidfLoWriter;
+import dev.e911.core.pidf.PreRenderedPidf;
+import dev.e911.core.sip.GeolocationHeader;
+import dev.e911.core.sip.GeolocationRouting;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hot path: what to do with one dialled number. {@link #route} classifies the digits with the
+ * compiled dial plan; for an emergency it picks the callback number by the matching rule's policy
+ * (agent DID, location ELIN or a pool ELIN — never the masked queue number), the location by the
+ * precedence ladder (a verifying network match now, else the agent's claim, else the site default,
+ * else the configured fallback), and the pre-rendered PIDF-LO with the timestamp patched in, plus
+ * the SIP {@code Geolocation} headers. It never throws and never refuses: every fallback is named in
+ * the warnings. It reads an immutable per-agent entry and an immutable configuration generation,
+ * both published atomically off the hot path, so every answer is consistent and no lock is taken.
+ */
+public final class EmergencyRouter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmergencyRouter.class);
+
+  /** What one configuration generation compiles to. */
+  private record Generation(ContactCenterConfig config, DialPlan plan, Map<String, Site> sites, Map<String, Location> locations,
+      Map<String, ElinPool> pools, Location fallback, PidfLoWriter writer, String contentId) {}
+
+  /** Everything pre-computed for one agent: built when the agent's location changes, read on every call. */
+  private record Entry(Generation gen, Agent agent, Site site, AgentLocation location, PreRenderedPidf document,
+      List<RouteWarning> locationWarnings) {}
+
+  private final Clock clock;
+  private final AtomicReference<Generation> generation = new AtomicReference<>();
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Consumer<EmergencyRoute.Emergency> onEmergency;
+  private final LocationService locations;
+
+  private EmergencyRouter(LocationService locations, ContactCenterConfig config, String entityDomain,
+      Consumer<EmergencyRoute.Emergency> onEmergency) {
+    this.locations = locations;
+    this.clock = locations.clock();
+    this.onEmergency = onEmergency;
+    publish(config, entityDomain);
+    locations.addListener(this::onLocationChange);
+  }
+
+  /**
+   * A router over the location service's state and the configuration's rules.
+   *
+   * @param entityDomain the domain of the PIDF-LO entity URIs ({@code pres:agent@domain})
+   * @param onEmergency called (on the caller's thread, must not block) for every emergency routed, e.g. to dispatch notifications
+   */
+  public static EmergencyRouter create(LocationService locations, ContactCenterConfig config, String entityDomain,
+      Consumer<EmergencyRoute.Emergency> onEmergency) {
+    return new EmergencyRouter(locations, config, entityDomain, onEmergency);
+  }
+
+  /** Compiles a new configuration generation and republishes every agent's entry against it. */
+  public void publish(ContactCenterConfig config, String entityDomain) {
+    DialPlan.Builder plan = DialPlan.builder().rules(config.rules().isEmpty() ? EmergencyRoutingRule.usDefaults() : config.rules());
+    if (!config.outsideLinePrefix().isEmpty()) {
+      plan.outsideLinePrefix(config.outsideLinePrefix());
+    }
+    Map<String, Site> sites = new HashMap<>();
+    Map<String, ElinPool> pools = new HashMap<>();
+    for (Site s : config.sites()) {
+      sites.put(s.id(), s);
+      pools.put(s.id(), new ElinPool(s.elinPool(), config.policies().callbackWindow()));
+    }
+    Map<String, Location> locs = new HashMap<>();
+    config.locations().forEach(l -> locs.put(l.id(), l));
+    if (config.locations().isEmpty()) {
+      throw new IllegalArgumentException("the router needs at least one location to fall back on");
+    }
+    Location fallback = config.sites().isEmpty() ? config.locations().get(0) : locs.get(config.sites().get(0).defaultLocationId());
+    Generation gen = new Generation(config, plan.build(), Map.copyOf(sites), Map.copyOf(locs), Map.copyOf(pools), fallback,
+        PidfLoWriter.builder(entityDomain).build(), "loc@" + entityDomain);
+    generation.set(gen);
+    for (Agent a : config.agents()) {
+      rebuild(gen, a.id());
+    }
+  }
+
+  private void onLocationChange(LocationEvent event) {
+    rebuild(generation.get(), event.agentId());
+  }
+
+  private void rebuild(Generation gen, String agentId) {
+    Agent agent = gen.config().agent(agentId).orElse(null);
+    if (agent == null) {
+      entries.remove(agentId);
+      return;
+    }
+    Site site = gen.sites().get(agent.siteId());
+    Optional<AgentLocation> claim = locations.current(agentId);
+    List<RouteWarning> warnings = new java.util.ArrayList<>();
+    AgentLocation l;
+    if (claim.isPresent()) {
+      l = claim.get();
+      if (l.verification() == VerificationState.UNVERIFIED) {
+        warnings.add(new RouteWarning(RouteWarning.Code.LOCATION_UNVERIFIED,
+            "the location is not verified for the agent's current network (" + l.source() + ")"));
+      } else if (l.verification() == VerificationState.STALE) {
+        warnings.add(new RouteWarning(RouteWarning.Code.LOCATION_STALE, "the location was verified " + l.since() + ", older than allowed"));
+      }
+      if (l.source() == LocationSource.SITE_DEFAULT) {
+        warnings.add(new RouteWarning(RouteWarning.Code.LOCATION_FALLBACK, "no confirmed location: the site default " + site.defaultLocationId() + " is sent"));
+      }
+    } else {
+      Location def = gen.locations().get(site.defaultLocationId());
+      l = AgentLocation.builder(agentId).address(def.address()).locationId(def.id()).source(LocationSource.SITE_DEFAULT)
+          .verification(VerificationState.UNVERIFIED).since(clock.instant()).build();
+      warnings.add(new RouteWarning(RouteWarning.Code.LOCATION_FALLBACK, "no location known for the agent: the site default " + def.id() + " is sent"));
+    }
+    if (!l.address().isDispatchable() && l.source() != LocationSource.SITE_DEFAULT) {
+      warnings.add(new RouteWarning(RouteWarning.Code.ADDRESS_NOT_DISPATCHABLE, "the address is not dispatchable: " + l.address().dispatchability().gaps()));
+    }
+    PreRenderedPidf doc = gen.writer().preRender(l, method(l));
+    entries.put(agentId, new Entry(gen, agent, site, l, doc, List.copyOf(warnings)));
+  }
+
+  private static LocationMethod method(AgentLocation l) {
+    return l.source() == LocationSource.NETWORK_MATCH ? LocationMethod.WIREMAP : LocationMethod.MANUAL;
+  }
+
+  /**
+   * Routes one dialled number. Never throws: any input yields an answer, and an emergency is always
+   * routed with the best location known and warnings for everything it had to settle for.
+   *
+   * @param observation the network the call comes from, if the integration knows it (may be null)
+   */
+  public EmergencyRoute route(String agentId, CharSequence dialled, NetworkObservation observation) {
+    Generation gen = generation.get();
+    DialResult r;
+    try {
+      r = gen.plan().classify(dialled);
+    } catch (RuntimeException e) {
+      r = DialResult.NOT_EMERGENCY;
+    }
+    if (!(r instanceof DialResult.Match m) || !m.isEmergency()) {
+      return new EmergencyRoute.NotEmergency(dialled == null ? "" : dialled.toString());
+    }
+    try {
+      EmergencyRoute.Emergency e = emergency(gen, agentId == null ? "" : agentId, m, observation);
+      notify(e);
+      return e;
+    } catch (RuntimeException unexpected) {
+      LOG.error("routing failed unexpectedly; sending the fallback location", unexpected);
+      EmergencyRoute.Emergency e = lastResort(gen, agentId == null ? "" : agentId, m, unexpected);
+      notify(e);
+      return e;
+    }
+  }
+
+  private void notify(EmergencyRoute.Emergency e) {
+    if (onEmergency == null) {
+      return;
+    }
+    try {
+      onEmergency.accept(e);
+    } catch (RuntimeException ex) {
+      LOG.warn("emergency listener failed: {}", ex.toString());
+    }
+  }
+
+  private EmergencyRoute.Emergency emergency(Generation gen, String agentId, DialResult.Match m, NetworkObservation observation) {
+    Instant now = clock.instant();
+    EmergencyRoute.Emergency.Builder b = EmergencyRoute.Emergency.builder(m.classification(), m.number(), agentId)
+        .ruleId(m.rule().id()).notifyOnSite(m.rule().notifyOnSite())
+        .geolocation(GeolocationHeader.byValue(gen.contentId())).geolocationRouting(GeolocationRouting.YES.headerValue());
+    Entry entry = entries.get(agentId);
+    if (entry != null && entry.gen() != gen) { // a configuration was published while this entry was built
+      rebuild(gen, agentId);
+      entry = entries.get(agentId);
+    }
+    if (entry == null) {
+      b.warn(RouteWarning.Code.UNKNOWN_AGENT, "agent " + agentId + " is not known to e911; the fallback location " + gen.fallback().id() + " is sent");
+      AgentLocation l = AgentLocation.builder(agentId.isEmpty() ? "unknown" : sanitize(agentId)).address(gen.fallback().address())
+          .locationId(gen.fallback().id()).source(LocationSource.SITE_DEFAULT).verification(VerificationState.UNVERIFIED)
+          .since(now).build();
+      b.location(l).pidfLo(gen.writer().write(l, LocationMethod.MANUAL, now));
+      gen.fallback().primaryElin().ifPresentOrElse(e -> b.callbackNumber(e).presentedNumber(e.number()),
+          () -> b.warn(RouteWarning.Code.NO_CALLBACK_NUMBER, "no callback number is known for an unknown agent"));
+      return b.build();
+    }
+    AgentLocation l = entry.location();
+    byte[] doc = null;
+    if (observation != null) {
+      NetworkMatch match = locations.locator().locate(observation);
+      Optional<Evidence> best = match.best();
+      if (match.verifies() && best.isPresent() && !l.locationId().equals(Optional.of(best.get().locationId()))) {
+        Location here = gen.locations().get(best.get().locationId());
+        l = AgentLocation.builder(l.agentId()).address(here.address()).locationId(here.id()).source(LocationSource.NETWORK_MATCH)
+            .verification(here.address().isDispatchable() ? VerificationState.REMOTE_VERIFIED : VerificationState.UNVERIFIED)
+            .since(now).fingerprint(observation.fingerprint().orElse(null)).build();
+        doc = gen.writer().write(l, LocationMethod.WIREMAP, now);
+        b.warn(RouteWarning.Code.LOCATION_FALLBACK, "the call comes from " + best.get() + "; that location is sent instead of the agent's claim");
+      }
+    }
+    if (doc == null) {
+      doc = entry.document().render(now.toEpochMilli());
+      for (RouteWarning w : entry.locationWarnings()) {
+        b.warn(w.code(), w.message());
+      }
+    }
+    b.location(l).pidfLo(doc);
+    chooseCallback(gen, entry, l, m.rule().callbackPolicy(), now, b);
+    return b.build();
+  }
+
+  private void chooseCallback(Generation gen, Entry entry, AgentLocation l, CallbackPolicy preferred, Instant now,
+      EmergencyRoute.Emergency.Builder b) {
+    Optional<Elin> did = entry.agent().did();
+    // A location's ELIN leads the PSAP to that location; a remote agent merely defaulted to HQ is not there.
+    boolean atTheLocation = l.source() != LocationSource.SITE_DEFAULT || entry.site().kind() == Site.Kind.FIXED;
+    Optional<Elin> locationElin = atTheLocation
+        ? l.locationId().map(gen.locations()::get).flatMap(Location::primaryElin) : Optional.empty();
+    CallbackPolicy[] order = switch (preferred) {
+      case LOCATION_ELIN -> new CallbackPolicy[] {CallbackPolicy.LOCATION_ELIN, CallbackPolicy.AGENT_DID, CallbackPolicy.ELIN_POOL};
+      case ELIN_POOL -> new CallbackPolicy[] {CallbackPolicy.ELIN_POOL, CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN};
+      default -> new CallbackPolicy[] {CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN, CallbackPolicy.ELIN_POOL};
+    };
+    for (CallbackPolicy p : order) {
+      Optional<Elin> pick = switch (p) {
+        case AGENT_DID -> did;
+        case LOCATION_ELIN -> locationElin;
+        case ELIN_POOL -> gen.pools().get(entry.site().id()).lease(entry.agent().id(), now).map(lease -> {
+          if (lease.reused()) {
+            b.warn(RouteWarning.Code.ELIN_POOL_EXHAUSTED, "every pool ELIN was leased; " + lease.elin().e164() + " was reused");
+          }
+          b.warn(RouteWarning.Code.BINDING_NOT_PROVISIONED, "pool ELIN " + lease.elin().e164()
+              + " must be provisioned at the carrier to this address for this call");
+          return lease.elin();
+        });
+        default -> Optional.empty();
+      };
+      if (pick.isPresent()) {
+        if (p != preferred) {
+          b.warn(RouteWarning.Code.CALLBACK_FALLBACK, "the rule prefers " + preferred + ", which is not available; " + p + " is used");
+        }
+        b.callbackNumber(pick.get()).presentedNumber(pick.get().number());
+        return;
+      }
+    }
+    b.warn(RouteWarning.Code.NO_CALLBACK_NUMBER, "no DID, location ELIN or pool ELIN is available; the masked caller ID is never presented");
+  }
+
+  private EmergencyRoute.Emergency lastResort(Generation gen, String agentId, DialResult.Match m, RuntimeException cause) {
+    EmergencyRoute.Emergency.Builder b = EmergencyRoute.Emergency.builder(m.classification(), m.number(), agentId)
+        .ruleId(m.rule().id()).notifyOnSite(m.rule().notifyOnSite());
+    b.warn(RouteWarning.Code.NO_LOCATION, "routing failed (" + cause.getClass().getSimpleName() + "); the fallback location "
+        + gen.fallback().id() + " is sent");
+    gen.fallback().primaryElin().ifPresent(e -> b.callbackNumber(e).presentedNumber(e.number()));
+    return b.build();
+  }
+
+  private static String sanitize(String id) {
+    String s = id.replaceAll("[^A-Za-z0-9._:@-]", "_");
+    s = s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0)) ? "x" + s : s;
+    return s.length() > 128 ? s.substring(0, 128) : s;
+  }
+
+  /** Which agent a PSAP callback to a pool ELIN should reach now. */
+  public Optional<String> callbackTarget(String e164, Instant now) {
+    for (ElinPool pool : generation.get().pools().values()) {
+      Optional<String> t = pool.callbackTarget(e164, now);
+      if (t.isPresent()) {
+        return t;
+      }
+    }
+    return Optional.empty();
+  }
+
+}
