@@ -89,7 +89,14 @@ public final class ReferenceDatabase {
         DispatchableAddress.builder("US").houseNumber("350").streetName("5TH").streetSuffix("AVE")
             .city("NEW YORK").state("NY").postalCode("10118").build(),
         DispatchableAddress.builder("US").houseNumber("1100").streetName("CONGRESS").streetSuffix("AVE")
-            .city("AUSTIN").state("TX").postalCode("78701").build());
+            .city("AUSTIN").state("TX").postalCode("78701").build(),
+        // remote agents' homes in the bundled example contact center (examples/contact-center.json)
+        DispatchableAddress.builder("US").houseNumber("4521").streetName("AVENIDA DE LOS ÁRBOLES")
+            .city("AUSTIN").state("TX").postalCode("78745").build(),
+        DispatchableAddress.builder("US").houseNumber("2210").preDirectional("SE").streetName("HAWTHORNE").streetSuffix("BLVD")
+            .city("PORTLAND").state("OR").postalCode("97214").build(),
+        DispatchableAddress.builder("US").houseNumber("815").preDirectional("E").streetName("PIKE").streetSuffix("ST")
+            .city("SEATTLE").state("WA").postalCode("98122").build());
   }
 
   /** Whether provisioning answers with orders that complete only on {@link #completeOrders()}. */

@@ -1,0 +1,210 @@
+package dev.e911.core;
+
+import dev.e911.api.routing.EmergencyRoute;
+import dev.e911.api.spi.CarrierAdapter;
+import dev.e911.api.spi.CarrierProvider;
+import dev.e911.api.spi.LocationStore;
+import dev.e911.api.spi.PlatformAdapter;
+import dev.e911.api.validation.InvalidValueException;
+import dev.e911.api.validation.Violation;
+import dev.e911.core.config.ComponentSettings;
+import dev.e911.core.config.ConfigLoader;
+import dev.e911.core.config.ContactCenterConfig;
+import dev.e911.core.gate.AvailabilityGate;
+import dev.e911.core.location.LocationService;
+import dev.e911.core.route.EmergencyRouter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: wires a contact center's configuration, clock, store, carrier, platform and
+ * emergency listeners into the {@link LocationService} (where agents are), the
+ * {@link AvailabilityGate} (the hard stop) and the {@link EmergencyRouter} (the hot path). Explicit
+ * instances come first ({@code carrier(adapter)}); a carrier named in the configuration's
+ * {@code carriers} is otherwise created through its {@link CarrierProvider}, found with
+ * {@link ServiceLoader}, its secrets read from the environment.
+ */
+public final class E911 {
+
+  private static final Logger LOG = LoggerFactory.getLogger(E911.class);
+
+  private final ContactCenterConfig config;
+  private final LocationService locations;
+  private final AvailabilityGate gate;
+  private final EmergencyRouter router;
+  private final CarrierAdapter carrier;
+
+  private E911(Builder b, CarrierAdapter carrier) {
+    this.config = b.config;
+    this.carrier = carrier;
+    LocationService.Builder lb = LocationService.builder(b.config).clock(b.clock);
+    if (b.store != null) {
+      lb.store(b.store);
+    }
+    if (carrier != null) {
+      lb.carrier(carrier);
+    }
+    if (b.platform != null) {
+      lb.platform(b.platform);
+    }
+    this.locations = lb.build();
+    this.gate = new AvailabilityGate(locations);
+    Consumer<EmergencyRoute.Emergency> all = e -> b.emergencyListeners.forEach(l -> l.accept(e));
+    this.router = EmergencyRouter.create(locations, b.config, b.entityDomain, all);
+  }
+
+  /** Starts wiring. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The configuration in force. */
+  public ContactCenterConfig config() {
+    return config;
+  }
+
+  /** Where agents are: observations, confirmations, history. */
+  public LocationService locations() {
+    return locations;
+  }
+
+  /** The availability hard stop. */
+  public AvailabilityGate gate() {
+    return gate;
+  }
+
+  /** The emergency-call hot path. */
+  public EmergencyRouter router() {
+    return router;
+  }
+
+  /** The carrier in use, if any. */
+  public java.util.Optional<CarrierAdapter> carrier() {
+    return java.util.Optional.ofNullable(carrier);
+  }
+
+  /**
+   * Every {@link CarrierProvider} on the class path, by name.
+   *
+   * @throws InvalidValueException when two providers claim the same name
+   */
+  public static Map<String, CarrierProvider> discoverCarrierProviders(ClassLoader loader) {
+    Map<String, CarrierProvider> found = new HashMap<>();
+    List<Violation> duplicates = new ArrayList<>();
+    for (CarrierProvider p : ServiceLoader.load(CarrierProvider.class, loader)) {
+      CarrierProvider previous = found.putIfAbsent(p.name(), p);
+      if (previous != null) {
+        duplicates.add(new Violation("carriers." + p.name(), "provider.duplicate", "is provided by both "
+            + previous.getClass().getName() + " and " + p.getClass().getName()));
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      throw new InvalidValueException("CarrierProvider", duplicates);
+    }
+    LOG.debug("carrier providers found: {}", found.keySet());
+    return Map.copyOf(found);
+  }
+
+  /** Wires an {@link E911}; only the configuration is required. */
+  public static final class Builder {
+    private ContactCenterConfig config;
+    private Clock clock = Clock.systemUTC();
+    private LocationStore store;
+    private CarrierAdapter carrier;
+    private PlatformAdapter platform;
+    private String entityDomain = "e911.invalid";
+    private Function<String, String> environment = System::getenv;
+    private final List<Consumer<EmergencyRoute.Emergency>> emergencyListeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The contact center. */
+    public Builder config(ContactCenterConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The contact center, loaded from a file ({@link ConfigLoader}). */
+    public Builder configFile(Path file) {
+      return config(ConfigLoader.load(file));
+    }
+
+    /** The clock (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The durable store (default: in memory). */
+    public Builder store(LocationStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The carrier, explicitly (otherwise the configuration's first carrier, through its provider). */
+    public Builder carrier(CarrierAdapter carrier) {
+      this.carrier = Objects.requireNonNull(carrier, "carrier");
+      return this;
+    }
+
+    /** The contact-center platform. */
+    public Builder platform(PlatformAdapter platform) {
+      this.platform = Objects.requireNonNull(platform, "platform");
+      return this;
+    }
+
+    /** The domain of PIDF-LO entity URIs ({@code pres:agent@domain}). */
+    public Builder entityDomain(String domain) {
+      this.entityDomain = Objects.requireNonNull(domain, "domain");
+      return this;
+    }
+
+    /** Where configured secrets are read from (default: the process environment). */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** Called for every emergency routed (on the router's caller thread: must not block). */
+    public Builder onEmergency(Consumer<EmergencyRoute.Emergency> listener) {
+      emergencyListeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds it.
+     *
+     * @throws InvalidValueException naming every problem (no configuration, unknown carrier type, bad carrier settings)
+     */
+    public E911 build() {
+      if (config == null) {
+        throw new InvalidValueException("E911", List.of(new Violation("config", "required", "is required")));
+      }
+      CarrierAdapter c = carrier;
+      if (c == null && !config.carriers().isEmpty()) {
+        ComponentSettings s = config.carriers().get(0);
+        CarrierProvider p = discoverCarrierProviders(Thread.currentThread().getContextClassLoader()).get(s.type());
+        if (p == null) {
+          throw new InvalidValueException("E911", List.of(new Violation("carriers[0].type", "provider.unknown",
+              "no carrier provider named '" + s.type() + "' is on the class path")));
+        }
+        try {
+          c = p.create(s.toCarrierConfig(environment));
+        } catch (InvalidValueException e) {
+          throw e.under("carriers[0]");
+        }
+      }
+      return new E911(this, c);
+    }
+  }
+}

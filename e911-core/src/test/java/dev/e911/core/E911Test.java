@@ -1,0 +1,52 @@
+package dev.e911.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.e911.api.network.NetworkObservation;
+import dev.e911.api.routing.EmergencyRoute;
+import dev.e911.api.validation.InvalidValueException;
+import dev.e911.core.config.ComponentSettings;
+import dev.e911.core.config.ConfigLoader;
+import dev.e911.core.config.ContactCenterConfig;
+import dev.e911.core.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class E911Test {
+
+  static final Path EXAMPLE = Path.of("..", "examples", "contact-center.json");
+
+  @Test
+  @DisplayName("the builder wires the configured carrier through its provider, and the three services work together")
+  void wiresEverything() {
+    List<EmergencyRoute.Emergency> emergencies = new ArrayList<>();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:00:00Z"));
+    E911 e911 = E911.builder().configFile(EXAMPLE).clock(clock).entityDomain("acme.example").onEmergency(emergencies::add).build();
+    assertThat(e911.carrier().orElseThrow().id()).isEqualTo("reference");
+    e911.locations().observe("grace", NetworkObservation.builder(clock.instant()).localAddress("10.10.3.4").build());
+    assertThat(e911.gate().check("grace").allowed()).isTrue();
+    EmergencyRoute r = e911.router().route("grace", "911", null);
+    assertThat(((EmergencyRoute.Emergency) r).location().orElseThrow().locationId()).hasValue("sf-hq-3");
+    assertThat(emergencies).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("an unknown carrier type and a missing configuration are typed errors naming the field")
+  void errors() {
+    ContactCenterConfig c = ConfigLoader.load(EXAMPLE);
+    ContactCenterConfig unknown = new ContactCenterConfig(c.name(), c.defaultRegion(), c.outsideLinePrefix(), c.policies(),
+        List.of(new ComponentSettings("x", "nosuchcarrier", Map.of(), Map.of())), c.sites(), c.locations(), c.networkMap(),
+        c.agents(), c.rules(), c.notifiers(), c.agentLocations());
+    assertThatThrownBy(() -> E911.builder().config(unknown).build()).isInstanceOfSatisfying(InvalidValueException.class,
+        e -> assertThat(e.violations().get(0).path()).isEqualTo("carriers[0].type"));
+    assertThatThrownBy(() -> E911.builder().build()).isInstanceOfSatisfying(InvalidValueException.class,
+        e -> assertThat(e.violations().get(0).path()).isEqualTo("config"));
+    assertThat(E911.discoverCarrierProviders(getClass().getClassLoader())).containsKey("reference");
+  }
+}
