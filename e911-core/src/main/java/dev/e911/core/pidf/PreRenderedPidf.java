@@ -10,8 +10,10 @@ import java.util.Objects;
  * timestamp slots (the element timestamps and, when configured, the retention expiry, each 24
  * bytes {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, UTC). {@link #copyInto} copies the bytes into a caller's
  * buffer and writes the call's time into the slots without allocating; the result is byte for
- * byte what {@link PidfLoWriter#write} gives for the same inputs and instant. Immutable and
- * thread-safe.
+ * byte what {@link PidfLoWriter#write} gives for the same inputs and instant. Thread-safe and
+ * lock-free: the document is immutable; the only mutable state is a per-slot cache of the last
+ * calendar date written (one atomic {@code long} each), so calls on the same UTC day skip the
+ * calendar arithmetic.
  */
 public final class PreRenderedPidf {
 
@@ -21,6 +23,8 @@ public final class PreRenderedPidf {
     /** For each slot, the index of an earlier slot with the same delta (copy it), or -1 (format it). */
     private final int[] sameAs;
     private final long maxDelta;
+    /** Per slot, the cached calendar date of its last write (see {@link Rfc3339Millis#write(long, byte[], int, long[], int)}). */
+    private final long[] dateCache;
 
     PreRenderedPidf(byte[] template, int[] offsets, long[] deltas) {
         this.template = template;
@@ -39,6 +43,7 @@ public final class PreRenderedPidf {
             max = Math.max(max, deltas[i]);
         }
         this.maxDelta = max;
+        this.dateCache = new long[offsets.length];
     }
 
     /** The document length in bytes (the same for every instant). */
@@ -65,16 +70,35 @@ public final class PreRenderedPidf {
             throw new IllegalArgumentException("timestamp outside years 0001-9999");
         }
         System.arraycopy(template, 0, dst, off, template.length);
+        writeSlots(dst, off, epochMilli);
+        return template.length;
+    }
+
+    /**
+     * Writes only the timestamp slots of a copy of this document already at {@code dst[off]}
+     * (for example the previous call's bytes); allocation-free.
+     *
+     * @throws IndexOutOfBoundsException if {@code dst} has no room; nothing is written then
+     * @throws IllegalArgumentException if a timestamp would fall outside years 0001–9999; nothing is written then
+     */
+    public void patch(byte[] dst, int off, long epochMilli) {
+        Objects.checkFromIndexSize(off, template.length, dst.length);
+        if (!Rfc3339Millis.inRange(epochMilli) || !Rfc3339Millis.inRange(epochMilli + maxDelta)) {
+            throw new IllegalArgumentException("timestamp outside years 0001-9999");
+        }
+        writeSlots(dst, off, epochMilli);
+    }
+
+    private void writeSlots(byte[] dst, int off, long epochMilli) {
         for (int i = 0; i < offsets.length; i++) {
             int at = off + offsets[i];
             int same = sameAs[i];
             if (same < 0) {
-                Rfc3339Millis.write(epochMilli + deltas[i], dst, at);
+                Rfc3339Millis.write(epochMilli + deltas[i], dst, at, dateCache, i);
             } else {
-                System.arraycopy(dst, off + offsets[same], dst, at, Rfc3339Millis.WIDTH);
+                Rfc3339Millis.copy(dst, off + offsets[same], at);
             }
         }
-        return template.length;
     }
 
     /** A new array holding the document for {@code epochMilli}. */

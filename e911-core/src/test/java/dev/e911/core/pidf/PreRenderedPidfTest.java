@@ -11,13 +11,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,56 @@ class PreRenderedPidfTest {
         assertThat(n).isEqualTo(full.length);
         assertThat(Arrays.copyOfRange(buffer, 3, 3 + n)).isEqualTo(full);
         assertThat(pre.slotCount()).isEqualTo((a.point().isPresent() ? 2 : 1) * (w.retention().isPresent() ? 2 : 1));
+    }
+
+    @Property(tries = 60)
+    @Label("one template reused for a run of calls (crossing midnights, going back in time) matches every full render")
+    void reusedTemplateMatchesFullRenders(@ForAll("writers") PidfLoWriter w, @ForAll("addresses") DispatchableAddress a,
+            @ForAll("instants") long start, @ForAll @Size(max = 30) List<@IntRange(min = -40_000_000, max = 40_000_000) Integer> steps) {
+        PreRenderedPidf pre = w.preRender("agent", a, LocationMethod.DHCP);
+        // 30 steps of at most 40 000 s stay within 1.2e9 ms of the start; keep a 2e9 ms margin to the range ends
+        long at = Math.min(Math.max(start, Rfc3339Millis.MIN_EPOCH_MILLI + 2_000_000_000L), 253_370_764_799_999L - 2_000_000_000L);
+        byte[] buffer = new byte[pre.length()];
+        for (int step : steps) {
+            at += step;
+            pre.copyInto(buffer, 0, at);
+            assertThat(buffer).isEqualTo(w.write("agent", a, LocationMethod.DHCP, Instant.ofEpochMilli(at)));
+        }
+    }
+
+    @Test
+    @DisplayName("threads sharing one template each get their own instant's bytes")
+    void sharedAcrossThreads() throws Exception {
+        PidfLoWriter w = PidfLoWriter.builder("example.com").retention(Duration.ofHours(36)).build();
+        PreRenderedPidf pre = w.preRender("a", PidfLoWriterTest.hq(), LocationMethod.MANUAL);
+        long base = Instant.parse("2026-11-25T23:59:59.500Z").toEpochMilli();
+        long[] instants = {base, base + 700, base + 86_400_000L * 400, base - 86_400_000L * 3_000};
+        byte[][] expected = new byte[instants.length][];
+        for (int i = 0; i < instants.length; i++) {
+            expected[i] = w.write("a", PidfLoWriterTest.hq(), LocationMethod.MANUAL, Instant.ofEpochMilli(instants[i]));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    byte[] buffer = new byte[pre.length()];
+                    int mismatches = 0;
+                    for (int n = 0; n < 5_000; n++) {
+                        int k = (n + offset) % instants.length;
+                        pre.copyInto(buffer, 0, instants[k]);
+                        mismatches += Arrays.equals(buffer, expected[k]) ? 0 : 1;
+                    }
+                    return mismatches;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : results) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Property(tries = 2000)
