@@ -64,7 +64,7 @@ final class FakeBandwidth implements CarrierFake {
   private final Map<String, Order> orders = new LinkedHashMap<>();
   private final Map<String, EsAddress> esAddresses = new HashMap<>();
   private final Map<String, EsEndpoint> esEndpoints = new HashMap<>();
-  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final Deque<Optional<Fault>> faults = new ArrayDeque<>();
   private int writeOrders;
   private int nextOrder = 1;
   /** Polls an order answers with a non-final status before it completes (0 = complete in the POST answer). */
@@ -190,8 +190,16 @@ final class FakeBandwidth implements CarrierFake {
   @Override
   public synchronized void failNext(Fault fault, int times) {
     for (int i = 0; i < times; i++) {
-      faults.add(fault);
+      faults.add(Optional.of(fault));
     }
+  }
+
+  /** The next {@code passes} requests are served normally, the one after meets {@code fault}. */
+  synchronized void failNextAfter(int passes, Fault fault) {
+    for (int i = 0; i < passes; i++) {
+      faults.add(Optional.empty());
+    }
+    faults.add(Optional.of(fault));
   }
 
   @Override
@@ -251,7 +259,8 @@ final class FakeBandwidth implements CarrierFake {
     received.add(r.target() + "\n" + r.headers() + "\n" + r.bodyUtf8());
     Fault fault;
     synchronized (this) {
-      fault = faults.poll();
+      Optional<Fault> next = faults.poll();
+      fault = next == null ? null : next.orElse(null);
     }
     boolean json = mode == BandwidthConfig.Mode.ES;
     if (fault != null) {
