@@ -39,8 +39,8 @@ class DashboardValidationTest {
       assertThat(v.standardized().validation()).contains(new AddressValidation("bandwidth", TestTime.START.plus(Duration.ofMinutes(5))));
       assertThat(v.standardized().streetName()).contains("HARBOUR VIEW");
       assertThat(v.standardized().get(CivicElement.STS)).contains("BLVD");
-      assertThat(v.standardized().get(CivicElement.UNIT)).contains("Suite 410");
-      assertThat(v.standardized().sameCivicAddress(Addresses.tampa().toBuilder().streetSuffix("BLVD").build())).isTrue();
+      assertThat(v.standardized().get(CivicElement.UNIT)).contains("STE 410");
+      assertThat(v.standardized().sameCivicAddress(Addresses.tampa().toBuilder().streetSuffix("BLVD").unit("STE 410").build())).isTrue();
     });
     RecordedRequest sent = fake.server().requests("POST", "/api/accounts/" + FakeBandwidth.ACCOUNT + "/geocodeRequest").get(0);
     assertThat(sent.bodyUtf8()).startsWith("<RequestAddress>").contains("<HouseNumber>2210</HouseNumber>")

@@ -48,7 +48,7 @@ class EsModeTest {
     AddressValidationResult r = adapter.validate(Addresses.tampa());
     assertThat(r).isInstanceOfSatisfying(AddressValidationResult.Valid.class, v -> {
       assertThat(v.standardized().streetName()).contains("HARBOUR VIEW");
-      assertThat(v.standardized().get(CivicElement.UNIT)).contains("Suite 410");
+      assertThat(v.standardized().get(CivicElement.UNIT)).contains("STE 410");
       assertThat(v.standardized().point()).isPresent();
       assertThat(v.standardized().validation()).hasValueSatisfying(x -> assertThat(x.validatedBy()).isEqualTo("bandwidth"));
     });

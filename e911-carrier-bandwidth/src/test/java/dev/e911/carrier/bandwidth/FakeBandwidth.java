@@ -64,6 +64,7 @@ final class FakeBandwidth implements CarrierFake {
   private final Map<String, Order> orders = new LinkedHashMap<>();
   private final Map<String, EsAddress> esAddresses = new HashMap<>();
   private final Map<String, EsEndpoint> esEndpoints = new HashMap<>();
+  private final Map<String, Order> endpointOrders = new HashMap<>();
   private final Deque<Optional<Fault>> faults = new ArrayDeque<>();
   private int writeOrders;
   private int nextOrder = 1;
@@ -79,7 +80,7 @@ final class FakeBandwidth implements CarrierFake {
 
   record EsAddress(ObjectNode record, int unvalidatedPolls) {}
 
-  record EsEndpoint(String phone, String name, String addressId) {}
+  record EsEndpoint(String phone, String name, String addressId, String status) {}
 
   private static final class Order {
     final String id;
@@ -554,6 +555,10 @@ final class FakeBandwidth implements CarrierFake {
       return StubResponse.okJson(esView(id).toString());
     }
     if (p.startsWith("/endpoints/") && m.equals("GET")) {
+      Order pending = endpointOrders.get(p.substring("/endpoints/".length()));
+      if (pending != null) {
+        tickEs(pending); // orders progress on their own; reading the endpoint watches that happen
+      }
       EsEndpoint ep = esEndpoints.get(p.substring("/endpoints/".length()));
       if (ep == null) {
         return esError(404, "resource-not-found", "", "no such endpoint");
@@ -563,6 +568,7 @@ final class FakeBandwidth implements CarrierFake {
       n.put("phoneNumber", ep.phone());
       n.put("name", ep.name());
       n.put("addressId", ep.addressId());
+      n.put("status", ep.status());
       return StubResponse.okJson(n.toString());
     }
     if (p.equals("/endpoints") && m.equals("POST")) {
@@ -576,8 +582,9 @@ final class FakeBandwidth implements CarrierFake {
           return esError(400, "bad-request", "40004", "addressId does not exist");
         }
         ids.add(id);
-        EsEndpoint e = new EsEndpoint(ep.get("phoneNumber").asText(), ep.path("name").asText(), addressId);
-        effects.add(() -> esEndpoints.put(id, e));
+        // the endpoint exists at once, INPROGRESS until its order completes
+        esEndpoints.put(id, new EsEndpoint(ep.get("phoneNumber").asText(), ep.path("name").asText(), addressId, "INPROGRESS"));
+        effects.add(() -> esEndpoints.computeIfPresent(id, (k, e) -> new EsEndpoint(e.phone(), e.name(), e.addressId(), "SUCCESS")));
       }
       return esOrder("ADD_ENDPOINTS", ids, effects);
     }
@@ -589,28 +596,24 @@ final class FakeBandwidth implements CarrierFake {
       if (old == null) {
         return esError(404, "resource-not-found", "", "no such endpoint");
       }
-      return esOrder("UPDATE_ENDPOINTS", List.of(id), List.of(() -> esEndpoints.put(id, new EsEndpoint(old.phone(), old.name(), addressId))));
+      esEndpoints.put(id, new EsEndpoint(old.phone(), old.name(), addressId, "INPROGRESS"));
+      return esOrder("UPDATE_ENDPOINTS", List.of(id),
+          List.of(() -> esEndpoints.computeIfPresent(id, (k, e) -> new EsEndpoint(e.phone(), e.name(), e.addressId(), "SUCCESS"))));
     }
     if (p.startsWith("/endpoints/") && m.equals("DELETE")) {
       String id = p.substring("/endpoints/".length());
       if (!esEndpoints.containsKey(id)) {
         return esError(404, "resource-not-found", "", "no such endpoint");
       }
-      return esOrder("DELETE_ENDPOINTS", List.of(id), List.of(() -> esEndpoints.remove(id)));
+      esEndpoints.remove(id);
+      return esOrder("DELETE_ENDPOINTS", List.of(id), List.of());
     }
     if (p.startsWith("/orders/") && p.endsWith("/details") && m.equals("GET")) {
       Order o = orders.get(p.substring("/orders/".length(), p.length() - "/details".length()));
       if (o == null) {
         return esError(404, "resource-not-found", "", "no such order");
       }
-      if (o.status.equals("RECEIVED") || o.status.equals("PROCESSING")) {
-        o.pollsLeft--;
-        if (o.pollsLeft <= 0) {
-          completeEs(o);
-        } else {
-          o.status = "PROCESSING";
-        }
-      }
+      tickEs(o);
       return StubResponse.okJson(esOrderView(o).toString());
     }
     return esError(404, "resource-not-found", "", "no such resource");
@@ -629,6 +632,9 @@ final class FakeBandwidth implements CarrierFake {
       failNextOrderCode = null;
     }
     orders.put(id, o);
+    for (String endpointId : ids) {
+      endpointOrders.put(endpointId, o);
+    }
     if (o.pollsLeft == 0) {
       completeEs(o);
     }
@@ -642,9 +648,23 @@ final class FakeBandwidth implements CarrierFake {
     return StubResponse.json(202, n.toString());
   }
 
+  private void tickEs(Order o) {
+    if (o.status.equals("RECEIVED") || o.status.equals("PROCESSING")) {
+      o.pollsLeft--;
+      if (o.pollsLeft <= 0) {
+        completeEs(o);
+      } else {
+        o.status = "PROCESSING";
+      }
+    }
+  }
+
   private void completeEs(Order o) {
     if (o.errorCode != null) {
       o.status = "FAILED";
+      for (JsonNode id : o.payload.get("endpointIds")) {
+        esEndpoints.computeIfPresent(id.asText(), (k, e) -> new EsEndpoint(e.phone(), e.name(), e.addressId(), "ERROR"));
+      }
       return;
     }
     o.effect.run();
@@ -696,7 +716,7 @@ final class FakeBandwidth implements CarrierFake {
       }
       rec.put("city", f.get("City"));
       rec.put("state", f.get("StateCode"));
-      rec.put("postalCode", f.get("Zip"));
+      rec.put("postalCode", f.get("Zip") + (f.containsKey("PlusFour") ? "-" + f.get("PlusFour") : ""));
       rec.put("country", f.get("Country"));
     } else {
       rec.put("city", in.path("city").asText());

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * <tr><td>postDirectional (POD)</td><td>PostDirectional</td><td>addressLine1</td><td>{@link #directional} table, ≤2</td></tr>
  * <tr><td>streetPostModifier (POM)</td><td>—</td><td>—</td><td>refused: no field, and folding it would reorder the street name</td></tr>
  * <tr><td>building, floor, unit, room, seat, additionalLocation</td><td>AddressLine2</td><td>addressLine2</td>
- *     <td>{@link #addressLine2}: {@code BLDG 2 FL 3 STE 310 RM 12 SEAT 4 <LOC>}, ≤60, never truncated</td></tr>
+ *     <td>{@link #addressLine2}: {@code <LOC> BLDG 2 FL 3 STE 310 RM 12 SEAT 4}, ≤60, never truncated</td></tr>
  * <tr><td>city (A3)</td><td>City</td><td>city</td><td>required</td></tr>
  * <tr><td>state (A1)</td><td>StateCode</td><td>state</td><td>2-letter USPS / Canada Post code</td></tr>
  * <tr><td>postalCode (PC) + postalCodeExtension (PCE)</td><td>Zip + PlusFour</td><td>postalCode (ZIP only)</td><td></td></tr>
@@ -53,10 +53,11 @@ import java.util.stream.Collectors;
  * <tr><td>point</td><td>(Latitude/Longitude read only)</td><td>(latitude/longitude read only)</td><td>never sent</td></tr>
  * </table>
  *
- * <p>On the way back the carrier's street-level fields win (upper-cased, USPS-abbreviated, PlusFour
- * filled); the in-building elements are kept as the user gave them when the carrier's
- * {@code AddressLine2} says the same thing, otherwise the carrier's line 2 is parsed by designator
- * ({@code BLDG}, {@code FL}, {@code STE}/{@code APT}/..., {@code RM}, {@code SEAT}, rest = additional location).
+ * <p>On the way back the carrier's fields win (upper-cased, USPS-abbreviated, PlusFour filled), and the
+ * in-building elements are read from the carrier's {@code AddressLine2} by designator ({@code BLDG},
+ * {@code FL}, {@code STE}/{@code APT}/..., {@code RM}, {@code SEAT}; leading free text = additional
+ * location), so a standardised address is exactly what a later read-back returns. Elements Bandwidth
+ * does not model are carried over from the address that was sent.
  * Whatever does not fit is an {@link InvalidValueException} of type {@code BandwidthAddress} whose
  * violation paths are Bandwidth's field names; nothing is ever truncated silently.
  *
@@ -118,15 +119,15 @@ public final class BandwidthAddressMapping {
       CivicElement.A5, CivicElement.A6, CivicElement.LMK, CivicElement.NAM, CivicElement.PLC, CivicElement.PCN,
       CivicElement.POBOX));
 
-  private static final Set<CivicElement> IN_BUILDING = Collections.unmodifiableSet(EnumSet.of(CivicElement.BLD,
-      CivicElement.FLR, CivicElement.UNIT, CivicElement.ROOM, CivicElement.SEAT, CivicElement.LOC));
+  /** Unit designators that take a value, as recognised when reading a line 2 back. */
+  private static final Set<String> VALUED_UNIT_DESIGNATORS = Set.of("STE", "SUITE", "APT", "APARTMENT", "UNIT", "DEPT",
+      "DEPARTMENT", "OFC", "OFFICE", "SPC", "SPACE", "TRLR", "TRAILER", "HNGR", "HANGAR", "#");
 
   private static final Pattern BLD = Pattern.compile("(?:BUILDING|BLDG|BLD)\\.?\\s+(.+)");
   private static final Pattern FLOOR = Pattern.compile("(?:FLOOR|FLR|FL)\\.?\\s+(.+)");
   private static final Pattern NTH_FLOOR = Pattern.compile("([0-9]+)(?:ST|ND|RD|TH)?\\s+(?:FLOOR|FLR|FL)");
   private static final Pattern ROOM = Pattern.compile("(?:ROOM|RM)\\.?\\s+(.+)");
   private static final Pattern SEAT = Pattern.compile("(?:SEAT|DESK|CUBICLE|CUBE)\\.?\\s+(.+)");
-  private static final Pattern SHORT_TOKEN = Pattern.compile("[A-Z0-9-]{1,6}");
   private static final Pattern CA_POSTAL = Pattern.compile("([A-Z][0-9][A-Z])\\s*-?\\s*([0-9][A-Z][0-9])");
   private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
 
@@ -262,9 +263,10 @@ public final class BandwidthAddressMapping {
 
   private static Optional<String> composeLine2(DispatchableAddress a, Violations v) {
     List<String> parts = new ArrayList<>();
+    a.get(CivicElement.LOC).map(BandwidthAddressMapping::upper).ifPresent(parts::add);
     a.get(CivicElement.BLD).map(BandwidthAddressMapping::upper).ifPresent(b -> {
       Matcher m = BLD.matcher(b);
-      parts.add(m.matches() ? "BLDG " + m.group(1) : SHORT_TOKEN.matcher(b).matches() ? "BLDG " + b : b);
+      parts.add("BLDG " + (m.matches() ? m.group(1) : b));
     });
     a.get(CivicElement.FLR).map(BandwidthAddressMapping::upper).ifPresent(f -> {
       Matcher m = FLOOR.matcher(f);
@@ -280,7 +282,6 @@ public final class BandwidthAddressMapping {
       Matcher m = SEAT.matcher(s);
       parts.add("SEAT " + (m.matches() ? m.group(1) : s));
     });
-    a.get(CivicElement.LOC).map(BandwidthAddressMapping::upper).ifPresent(parts::add);
     if (parts.isEmpty()) {
       return Optional.empty();
     }
@@ -307,44 +308,47 @@ public final class BandwidthAddressMapping {
     return whole != null ? whole : "UNIT " + u;
   }
 
-  /** Parses a carrier {@code AddressLine2} into in-building elements (BLD, FLR, UNIT with its designator, ROOM, SEAT, LOC). */
+  /**
+   * Parses an {@code AddressLine2} into in-building elements: text before the first designator is the
+   * additional location (LOC); each designator ({@code BLDG}, {@code FL}, a unit designator such as
+   * {@code STE}, {@code RM}, {@code SEAT}) takes the words up to the next one. It inverts
+   * {@link #addressLine2} on its own output, so the carrier's line 2 and ours read back alike.
+   */
   public static Map<CivicElement, String> parseLine2(String line2) {
     String[] tokens = upper(line2).split(" ");
-    Map<CivicElement, String> out = new LinkedHashMap<>();
-    List<String> rest = new ArrayList<>();
-    Set<String> unitAbbrs = Set.copyOf(UNIT_DESIGNATORS.values());
+    Map<CivicElement, List<String>> words = new LinkedHashMap<>();
+    CivicElement current = CivicElement.LOC;
     for (int i = 0; i < tokens.length; i++) {
       String t = tokens[i];
-      boolean hasNext = i + 1 < tokens.length;
-      CivicElement target = null;
-      String value = null;
-      if (hasNext && (t.equals("BLDG") || t.equals("BLD") || t.equals("BUILDING")) && !out.containsKey(CivicElement.BLD)) {
-        target = CivicElement.BLD;
-        value = tokens[i + 1];
-      } else if (hasNext && (t.equals("FL") || t.equals("FLR") || t.equals("FLOOR")) && !out.containsKey(CivicElement.FLR)) {
-        target = CivicElement.FLR;
-        value = tokens[i + 1];
-      } else if (hasNext && (t.equals("RM") || t.equals("ROOM")) && !out.containsKey(CivicElement.ROOM)) {
-        target = CivicElement.ROOM;
-        value = tokens[i + 1];
-      } else if (hasNext && t.equals("SEAT") && !out.containsKey(CivicElement.SEAT)) {
-        target = CivicElement.SEAT;
-        value = tokens[i + 1];
-      } else if (hasNext && (unitAbbrs.contains(t) || UNIT_DESIGNATORS.containsKey(t)) && !out.containsKey(CivicElement.UNIT)) {
-        target = CivicElement.UNIT;
-        value = UNIT_DESIGNATORS.getOrDefault(t, t) + " " + tokens[i + 1];
+      CivicElement next = i + 1 < tokens.length ? designator(t) : null;
+      if (next != null && !words.containsKey(next)) {
+        current = next;
+        List<String> w = new ArrayList<>();
+        if (next == CivicElement.UNIT) {
+          w.add(UNIT_DESIGNATORS.getOrDefault(t, t));
+        }
+        words.put(next, w);
+        continue;
       }
-      if (target != null) {
-        out.put(target, value);
-        i++;
-      } else {
-        rest.add(t);
+      words.computeIfAbsent(current, k -> new ArrayList<>()).add(t);
+    }
+    Map<CivicElement, String> out = new LinkedHashMap<>();
+    words.forEach((e, w) -> {
+      if (!w.isEmpty() && !(e == CivicElement.UNIT && w.size() == 1)) {
+        out.put(e, String.join(" ", w));
       }
-    }
-    if (!rest.isEmpty()) {
-      out.put(CivicElement.LOC, String.join(" ", rest));
-    }
+    });
     return out;
+  }
+
+  private static CivicElement designator(String token) {
+    return switch (token) {
+      case "BLDG", "BLD", "BUILDING" -> CivicElement.BLD;
+      case "FL", "FLR", "FLOOR" -> CivicElement.FLR;
+      case "RM", "ROOM" -> CivicElement.ROOM;
+      case "SEAT" -> CivicElement.SEAT;
+      default -> VALUED_UNIT_DESIGNATORS.contains(token) ? CivicElement.UNIT : null;
+    };
   }
 
   /**
@@ -444,23 +448,19 @@ public final class BandwidthAddressMapping {
     return build(b, sent);
   }
 
+  /**
+   * The in-building elements in the carrier's spelling: its line 2 parsed, or, when it did not return
+   * one, the line 2 we sent parsed — so a standardised address reads back exactly as Bandwidth stores it.
+   */
   private static void inBuilding(DispatchableAddress.Builder b, Optional<String> carrierLine2, Optional<DispatchableAddress> sent) {
-    Optional<String> ours = sent.flatMap(s -> {
+    Optional<String> line = carrierLine2.or(() -> sent.flatMap(s -> {
       try {
         return addressLine2(s);
       } catch (InvalidValueException e) {
         return Optional.empty();
       }
-    });
-    boolean same = carrierLine2.map(BandwidthAddressMapping::upper).equals(ours)
-        || (carrierLine2.isEmpty() && sent.isPresent());
-    if (same && sent.isPresent()) {
-      for (CivicElement e : IN_BUILDING) {
-        sent.get().get(e).ifPresent(x -> b.set(e, x));
-      }
-    } else {
-      carrierLine2.ifPresent(l -> parseLine2(l).forEach(b::set));
-    }
+    }));
+    line.ifPresent(l -> parseLine2(l).forEach(b::set));
   }
 
   private static DispatchableAddress build(DispatchableAddress.Builder b, Optional<DispatchableAddress> sent) {

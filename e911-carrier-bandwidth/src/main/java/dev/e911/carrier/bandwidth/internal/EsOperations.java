@@ -221,7 +221,12 @@ public final class EsOperations implements Operations {
       }
       if (current instanceof EndpointHeld h) {
         if (h.addressId().equals(address.id()) && (h.phone().isEmpty() || h.phone().equals(phone))) {
-          return new ProvisioningResult.Done(key, "endpoint " + endpointId, false);
+          if (h.status().equals("INPROGRESS")) {
+            return followEndpoint(key, endpointId, address.id());
+          }
+          if (!h.status().equals("ERROR")) {
+            return new ProvisioningResult.Done(key, "endpoint " + endpointId, false);
+          }
         }
         ObjectNode patch = ctx.payloads().object();
         patch.put("action", "PROVISION");
@@ -252,9 +257,11 @@ public final class EsOperations implements Operations {
     if (o instanceof HttpOutcome.Failure f && f.hadUncertainAttempt()) {
       LOG.info("an ES endpoint order may have reached Bandwidth unanswered; reading the endpoint before resending");
       Endpoint now = endpoint(endpointId);
-      if (removal ? now instanceof EndpointNone
-          : now instanceof EndpointHeld h && h.addressId().equals(addressId)) {
-        return new ProvisioningResult.Done(key, "endpoint " + endpointId, removal);
+      if (removal && now instanceof EndpointNone) {
+        return new ProvisioningResult.Done(key, "endpoint " + endpointId, true);
+      }
+      if (!removal && now instanceof EndpointHeld h && h.addressId().equals(addressId) && !h.status().equals("ERROR")) {
+        return followEndpoint(key, endpointId, addressId);
       }
       if (now instanceof EndpointFailed ef) {
         return new ProvisioningResult.Failed(key, ef.failure());
@@ -339,6 +346,36 @@ public final class EsOperations implements Operations {
     return new ProvisioningResult.Pending(key, orderId, last);
   }
 
+  /**
+   * Follows an endpoint whose order we could not see (its POST went unanswered, or an earlier call left
+   * it INPROGRESS) by its own {@code status} until SUCCESS or ERROR, within the bounded wait.
+   */
+  private ProvisioningResult followEndpoint(BindingKey key, String endpointId, String addressId) {
+    Context.Backoff backoff = ctx.backoff();
+    String last = "INPROGRESS";
+    do {
+      Endpoint now = endpoint(endpointId);
+      if (now instanceof EndpointFailed f) {
+        if (!f.failure().retryable()) {
+          return new ProvisioningResult.Failed(key, f.failure());
+        }
+        continue;
+      }
+      if (!(now instanceof EndpointHeld h) || !h.addressId().equals(addressId)) {
+        return new ProvisioningResult.Failed(key, ctx.failures().of(RemoteFailure.Kind.CONFLICT, 0, "",
+            "the endpoint changed while it was being provisioned; read back and retry"));
+      }
+      last = h.status();
+      if (last.equals("ERROR")) {
+        return new ProvisioningResult.Rejected(key, List.of("Bandwidth reports the endpoint's status as ERROR"));
+      }
+      if (!last.equals("INPROGRESS")) {
+        return new ProvisioningResult.Done(key, "endpoint " + endpointId, false);
+      }
+    } while (backoff.await().isPresent());
+    return new ProvisioningResult.Pending(key, "endpoint " + endpointId, last);
+  }
+
   // ---------------------------------------------------------------- removal and read-back
 
   @Override
@@ -394,7 +431,7 @@ public final class EsOperations implements Operations {
 
   private sealed interface Endpoint permits EndpointHeld, EndpointNone, EndpointFailed {}
 
-  private record EndpointHeld(String addressId, String phone) implements Endpoint {}
+  private record EndpointHeld(String addressId, String phone, String status) implements Endpoint {}
 
   private record EndpointNone() implements Endpoint {}
 
@@ -417,7 +454,8 @@ public final class EsOperations implements Operations {
     if (addressId.isEmpty()) {
       return new EndpointNone();
     }
-    return new EndpointHeld(addressId.get(), Nodes.text(ep, "phoneNumber").orElse(""));
+    return new EndpointHeld(addressId.get(), Nodes.text(ep, "phoneNumber").orElse(""),
+        Nodes.text(ep, "status").map(x -> x.toUpperCase(Locale.ROOT)).orElse("SUCCESS"));
   }
 
   private HttpOutcome send(String method, URI uri, byte[] body) {

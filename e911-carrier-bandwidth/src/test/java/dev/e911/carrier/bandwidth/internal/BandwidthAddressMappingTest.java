@@ -56,8 +56,8 @@ class BandwidthAddressMappingTest {
         Arguments.of(base().unit("Apartment 4B").build(), "APT 4B"),
         Arguments.of(base().unit("#12").build(), "# 12"),
         Arguments.of(base().unit("Dept. 7").room("Room 201").build(), "DEPT 7 RM 201"),
-        Arguments.of(base().building("North Tower").seat("D-14").build(), "NORTH TOWER SEAT D-14"),
-        Arguments.of(base().floor("2").additionalLocation("east wing, reception").build(), "FL 2 EAST WING, RECEPTION"));
+        Arguments.of(base().building("North Tower").seat("D-14").build(), "BLDG NORTH TOWER SEAT D-14"),
+        Arguments.of(base().floor("2").additionalLocation("east wing, reception").build(), "EAST WING, RECEPTION FL 2"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -141,8 +141,9 @@ class BandwidthAddressMappingTest {
     assertThat(back.get(CivicElement.STS)).contains("ST");
     assertThat(back.get(CivicElement.HNS)).isEmpty();
     assertThat(back.get(CivicElement.PCE)).contains("1234");
-    assertThat(back.get(CivicElement.UNIT)).contains("Suite 310");
+    assertThat(back.get(CivicElement.UNIT)).contains("STE 310");
     assertThat(back.get(CivicElement.BLD)).contains("2");
+    assertThat(back.get(CivicElement.FLR)).contains("3");
     assertThat(back.get(CivicElement.NAM)).contains("ACME Support");
     assertThat(back.requiresInBuildingDetail()).isTrue();
     assertThat(back.country()).isEqualTo("US");
@@ -150,7 +151,7 @@ class BandwidthAddressMappingTest {
 
   @Test
   void a_carrier_line2_that_differs_is_parsed_by_designator() {
-    JsonNode geo = xml("<Address><houseNumber>17</houseNumber><streetName>ELM</streetName><AddressLine2>BLDG A FL 2 APT 4B RM 9 REAR DOOR"
+    JsonNode geo = xml("<Address><houseNumber>17</houseNumber><streetName>ELM</streetName><AddressLine2>REAR DOOR BLDG A FL 2 APT 4B RM 9"
         + "</AddressLine2><City>SPRINGFIELD</City><StateCode>IL</StateCode><Zip>62701</Zip><Country>US</Country></Address>");
     DispatchableAddress back = BandwidthAddressMapping.fromDashboard(geo, Optional.empty());
     assertThat(back.get(CivicElement.BLD)).contains("A");
@@ -158,7 +159,17 @@ class BandwidthAddressMappingTest {
     assertThat(back.get(CivicElement.UNIT)).contains("APT 4B");
     assertThat(back.get(CivicElement.ROOM)).contains("9");
     assertThat(back.get(CivicElement.LOC)).contains("REAR DOOR");
-    assertThat(BandwidthAddressMapping.addressLine2(back)).contains("BLDG A FL 2 APT 4B RM 9 REAR DOOR");
+    assertThat(BandwidthAddressMapping.addressLine2(back)).contains("REAR DOOR BLDG A FL 2 APT 4B RM 9");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"BLDG 2 FL 3 STE 310", "BLDG NORTH TOWER FL 12 UNIT 4B RM 201 SEAT D-14", "EAST WING FL 2", "# 12",
+      "LOBBY DESK", "BLDG C", "APT 4B RM 9", "DEPT 7 RM 201"})
+  @DisplayName("reading a line 2 back and composing it again gives the same line")
+  void line2_round_trip(String line2) {
+    DispatchableAddress.Builder b = base();
+    BandwidthAddressMapping.parseLine2(line2).forEach(b::set);
+    assertThat(BandwidthAddressMapping.addressLine2(b.build())).contains(line2);
   }
 
   @Test
