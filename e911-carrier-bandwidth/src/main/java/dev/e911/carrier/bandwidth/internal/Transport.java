@@ -86,7 +86,8 @@ public final class Transport {
   /** Sends a request; {@code body} may be null for GET and DELETE. */
   public HttpOutcome send(String method, URI uri, byte[] body, String contentType) {
     HttpOutcome first = sendOnce(method, uri, body, contentType, false);
-    if (config.credentials() instanceof BandwidthConfig.OAuth2 && first instanceof HttpOutcome.Response r && r.status() == 401) {
+    if (config.credentials() instanceof BandwidthConfig.OAuth2 && first instanceof HttpOutcome.Response r && r.status() == 401
+        && r.headers() != NO_HEADERS) { // NO_HEADERS (by identity) marks the token endpoint's own refusal: no second try
       LOG.info("Bandwidth refused the bearer token for {} {}; fetching one fresh token and resending once", method,
           Redactor.describe(uri));
       return sendOnce(method, uri, body, contentType, true);
