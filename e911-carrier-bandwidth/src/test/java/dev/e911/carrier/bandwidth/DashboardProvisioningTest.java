@@ -120,6 +120,22 @@ class DashboardProvisioningTest {
   }
 
   @Test
+  void a_504_from_a_gateway_is_treated_as_maybe_applied() {
+    fake.gatewayTimeoutOnNextWrite(true);
+    assertThat(adapter.provision(numberBinding(Addresses.hq()))).isInstanceOf(ProvisioningResult.Done.class);
+    assertThat(fake.server().requests("POST", ORDERS)).hasSize(1);
+    assertThat(fake.writeOrders()).isEqualTo(1);
+  }
+
+  @Test
+  void a_504_for_an_order_that_never_arrived_is_sent_once_more() {
+    fake.gatewayTimeoutOnNextWrite(false);
+    assertThat(adapter.provision(numberBinding(Addresses.hq()))).isInstanceOf(ProvisioningResult.Done.class);
+    assertThat(fake.server().requests("POST", ORDERS)).hasSize(2);
+    assertThat(fake.writeOrders()).isEqualTo(1);
+  }
+
+  @Test
   void an_order_still_processing_past_the_bounded_wait_is_pending_with_its_order_id() {
     fake.pollsUntilFinal(1000);
     ProvisioningResult r = adapter.provision(numberBinding(Addresses.hq()));

@@ -151,6 +151,15 @@ class EsModeTest {
   }
 
   @Test
+  void an_endpoints_post_answered_504_after_it_was_applied_is_followed_not_resent() {
+    fake.knowAddress(Addresses.hq());
+    fake.gatewayTimeoutOnNextWrite(true);
+    assertThat(adapter.provision(new Binding.NumberBinding(ELIN, Addresses.hq(), "ACME HQ"))).isInstanceOf(ProvisioningResult.Done.class);
+    assertThat(fake.server().requests("POST", ES + "/endpoints")).hasSize(1);
+    assertThat(fake.bindingCount(KEY)).isEqualTo(1);
+  }
+
+  @Test
   void removal_deletes_the_endpoint_and_removing_again_is_done_without_an_order() {
     fake.knowAddress(Addresses.hq());
     adapter.provision(new Binding.NumberBinding(ELIN, Addresses.hq(), "ACME HQ"));

@@ -67,6 +67,8 @@ final class FakeBandwidth implements CarrierFake {
   private final Map<String, Order> endpointOrders = new HashMap<>();
   private final Deque<Optional<Fault>> faults = new ArrayDeque<>();
   private int writeOrders;
+  private int gatewayTimeouts;
+  private boolean applyBehindGateway;
   private int nextOrder = 1;
   /** Polls an order answers with a non-final status before it completes (0 = complete in the POST answer). */
   private int pollsUntilFinal = 2;
@@ -157,6 +159,12 @@ final class FakeBandwidth implements CarrierFake {
   /** The next order ends FAILED with this error code (8033 also applies the competing order's identical change). */
   synchronized void failNextOrder(String code) {
     this.failNextOrderCode = code;
+  }
+
+  /** The next write (POST/PATCH) is answered 504 by a "gateway", after being applied or not. */
+  synchronized void gatewayTimeoutOnNextWrite(boolean applied) {
+    this.gatewayTimeouts = 1;
+    this.applyBehindGateway = applied;
   }
 
   synchronized void esUnvalidatedPolls(int polls) {
@@ -260,6 +268,14 @@ final class FakeBandwidth implements CarrierFake {
     received.add(r.target() + "\n" + r.headers() + "\n" + r.bodyUtf8());
     Fault fault;
     synchronized (this) {
+      if (gatewayTimeouts > 0 && (r.method().equals("POST") || r.method().equals("PATCH"))
+          && !r.path().endsWith("/geocodeRequest") && !r.path().endsWith("/addresses")) {
+        gatewayTimeouts--;
+        if (applyBehindGateway) {
+          route(r);
+        }
+        return StubResponse.text(504, "upstream timed out");
+      }
       Optional<Fault> next = faults.poll();
       fault = next == null ? null : next.orElse(null);
     }

@@ -386,15 +386,15 @@ public final class DashboardOperations implements Operations {
     URI orders = Transport.uri(account, List.of("e911s"));
     byte[] body = ctx.payloads().writeXml("E911Order", order);
     HttpOutcome outcome = send("POST", orders, body);
-    if (outcome instanceof HttpOutcome.Failure f && f.hadUncertainAttempt()) {
-      LOG.info("an E911 order POST may have reached Bandwidth unanswered; looking it up by CustomerOrderId before resending");
+    if (Transport.isUncertainWrite(outcome)) {
+      LOG.info("an E911 order POST may have been applied unseen; looking it up by CustomerOrderId before resending");
       Lookup lookup = findOrder(coid);
       if (lookup instanceof Found found) {
         return follow(key, found.orderId(), found.status(), removal, held);
       }
       if (lookup instanceof LookupFailed lf) {
         return new ProvisioningResult.Failed(key, ctx.failures().of(lf.failure().kind(), lf.failure().httpStatus(),
-            lf.failure().code(), "the E911 order POST got no answer and looking it up by CustomerOrderId failed ("
+            lf.failure().code(), "the E911 order POST got no usable answer and looking it up by CustomerOrderId failed ("
                 + lf.failure().message() + "); the order may have been applied: read back before provisioning again"));
       }
       outcome = send("POST", orders, body);

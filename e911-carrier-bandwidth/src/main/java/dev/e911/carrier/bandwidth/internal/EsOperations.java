@@ -90,7 +90,7 @@ public final class EsOperations implements Operations {
     body.put("service", "ES");
     byte[] bytes = ctx.payloads().writeJson(body);
     HttpOutcome o = send("POST", uri("addresses"), bytes);
-    if (o instanceof HttpOutcome.Failure f && f.hadUncertainAttempt()) {
+    if (Transport.isUncertainWrite(o)) {
       Rec existing = getAddress(id);
       if (!(existing instanceof RecFailed rf && rf.failure().kind() == RemoteFailure.Kind.NOT_FOUND)) {
         return settle(existing);
@@ -254,8 +254,8 @@ public final class EsOperations implements Operations {
       String addressId, boolean removal) {
     byte[] bytes = body == null ? null : ctx.payloads().writeJson(body);
     HttpOutcome o = send(method, uri, bytes);
-    if (o instanceof HttpOutcome.Failure f && f.hadUncertainAttempt()) {
-      LOG.info("an ES endpoint order may have reached Bandwidth unanswered; reading the endpoint before resending");
+    if (!method.equals("DELETE") && Transport.isUncertainWrite(o)) {
+      LOG.info("an ES endpoint order may have been applied unseen; reading the endpoint before resending");
       Endpoint now = endpoint(endpointId);
       if (removal && now instanceof EndpointNone) {
         return new ProvisioningResult.Done(key, "endpoint " + endpointId, true);

@@ -40,6 +40,7 @@ public final class Transport {
 
   private final BandwidthConfig config;
   private final ResilientHttp http;
+  private final ResilientHttp writes;
   private final TokenBucket bucket;
   private final Clock clock;
   private final Set<String> secrets;
@@ -64,6 +65,15 @@ public final class Transport {
         .build();
     this.http = ResilientHttp.builder(client)
         .retryPolicy(policy)
+        .attemptTimeout(config.attemptTimeout())
+        .maxResponseBytes(config.maxResponseBytes())
+        .sleeper(sleeper)
+        .clock(clock)
+        .build();
+    // a POST or PATCH is resent only after answers that say it was not applied (429, 503); a 500, 502 or
+    // 504 may hide an applied order, so the operation re-reads (see isUncertainWrite) instead
+    this.writes = ResilientHttp.builder(client)
+        .retryPolicy(RetryPolicy.from(policy).retryableStatuses(Set.of(429, 503)).build())
         .attemptTimeout(config.attemptTimeout())
         .maxResponseBytes(config.maxResponseBytes())
         .sleeper(sleeper)
@@ -108,7 +118,8 @@ public final class Transport {
       authorization = "Bearer " + bearer;
     }
     String accept = contentType.contains("json") ? "application/json" : "application/xml";
-    return http.execute(() -> {
+    ResilientHttp client = method.equals("POST") || method.equals("PATCH") ? writes : http;
+    return client.execute(() -> {
       acquireSlot();
       HttpRequest.Builder b = HttpRequest.newBuilder(uri)
           .timeout(config.attemptTimeout())
@@ -177,6 +188,17 @@ public final class Transport {
     } catch (RuntimeException e) {
       return new HttpOutcome.Response(502, NO_HEADERS, new byte[0], r.attempts(), r.uncertainAttempts());
     }
+  }
+
+  /**
+   * Whether a write's outcome leaves open that it was applied: an attempt timed out or lost its
+   * connection, or the answer was 500, 502 or 504 (a gateway may have passed it on).
+   */
+  public static boolean isUncertainWrite(HttpOutcome outcome) {
+    if (outcome.hadUncertainAttempt()) {
+      return true;
+    }
+    return outcome instanceof HttpOutcome.Response r && (r.status() == 500 || r.status() == 502 || r.status() == 504);
   }
 
   /** {@code base/segments...} with each segment percent-encoded, plus {@code query} pairs (name, value, name, value ...). */
