@@ -4,18 +4,21 @@ import dev.e911.api.network.MacAddress;
 import dev.e911.api.validation.InvalidValueException;
 import dev.e911.api.validation.Violation;
 import java.util.List;
-import java.util.Locale;
+import dev.e911.core.network.internal.MacAddresses;
+import dev.e911.core.network.internal.MacFormatException;
+import dev.e911.core.network.internal.MacPattern;
 
 /**
  * A Wi-Fi BSSID or a range of them: an exact MAC address in any notation, or a prefix ending in
  * {@code *} that covers all the radios of one access point ({@code 00-11-22-33-44-*} covers the last
- * byte, {@code 00:11:22:33:44:5*} the last nibble). Held as the fixed high bits and their count.
+ * byte, {@code 00:11:22:33:44:5*} the last nibble, {@code 00-11-22-*-*-*} three bytes). Held as the
+ * fixed high bits and their count; parsed by the same parser as the locator's BSSID table.
  */
 public record BssidPattern(long prefix, int bits) {
 
   public BssidPattern {
-    if (bits < 0 || bits > 48 || bits % 4 != 0) {
-      throw invalid("bssid.bits", "a BSSID pattern fixes a whole number of hex digits (0 to 48 bits)");
+    if (bits < 1 || bits > 48 || bits % 4 != 0) {
+      throw invalid("bssid.bits", "a BSSID pattern fixes 1 to 12 whole hex digits (4 to 48 bits)");
     }
     long mask = bits == 0 ? 0 : (-1L << (48 - bits)) & 0xFFFF_FFFF_FFFFL;
     if ((prefix & ~mask) != 0 || (prefix >>> 48) != 0) {
@@ -32,31 +35,16 @@ public record BssidPattern(long prefix, int bits) {
     if (text == null || text.isBlank()) {
       throw invalid("required", "is required");
     }
-    String s = text.strip().toLowerCase(Locale.ROOT);
-    if (!s.endsWith("*")) {
-      try {
-        return new BssidPattern(MacAddress.parse(s).bits(), 48);
-      } catch (InvalidValueException e) {
-        throw invalid("bssid.syntax", "is not a MAC address or a pattern such as 00-11-22-33-44-*");
-      }
+    MacPattern p;
+    try {
+      p = MacAddresses.parsePattern(text);
+    } catch (MacFormatException e) {
+      throw invalid("bssid.syntax", "is not a MAC address or a pattern such as 00-11-22-33-44-* (" + e.problem() + ")");
     }
-    String head = s.substring(0, s.length() - 1);
-    if (head.indexOf('*') >= 0 || !head.matches("[0-9a-f:.\\-]*")) {
-      throw invalid("bssid.syntax", "only a single trailing * is allowed, as in 00-11-22-33-44-*");
+    if (p.prefixLength() == 0) {
+      throw invalid("bssid.syntax", "a bare * would match every access point; fix at least one hex digit");
     }
-    long value = 0;
-    int digits = 0;
-    for (int i = 0; i < head.length(); i++) {
-      int d = Character.digit(head.charAt(i), 16);
-      if (d >= 0) {
-        value = (value << 4) | d;
-        digits++;
-      }
-    }
-    if (digits == 0 || digits >= 12) {
-      throw invalid("bssid.syntax", "a wildcard pattern fixes 1 to 11 hex digits, as in 00-11-22-33-44-*");
-    }
-    return new BssidPattern(value << (48 - 4 * digits), 4 * digits);
+    return new BssidPattern(p.prefix(), p.prefixLength());
   }
 
   /** Whether {@code bssid} falls in this pattern. */

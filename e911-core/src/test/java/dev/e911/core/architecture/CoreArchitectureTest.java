@@ -2,14 +2,10 @@ package dev.e911.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** The dependency rules of e911-core, one rule per sentence. */
 @AnalyzeClasses(packages = "dev.e911.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,21 +36,8 @@ class CoreArchitectureTest {
       .that().haveSimpleNameNotEndingWith("Builder")
       .should().callMethod(java.time.Clock.class, "systemUTC");
 
-  @ArchTest
-  static final ArchRule internal_packages_are_used_only_by_their_parent_package = noClasses()
-      .should(new ArchCondition<JavaClass>("use an internal package that is not their own") {
-        @Override
-        public void check(JavaClass item, ConditionEvents events) {
-          item.getDirectDependenciesFromSelf().forEach(d -> {
-            String target = d.getTargetClass().getPackageName();
-            int internal = target.indexOf(".internal");
-            if (target.startsWith("dev.e911.") && internal >= 0
-                && !item.getPackageName().startsWith(target.substring(0, internal))) {
-              events.add(SimpleConditionEvent.violated(item, d.getDescription()));
-            }
-          });
-        }
-      });
+  // "nothing outside a package tree uses its .internal package" is checked across every module by
+  // e911-cli's ModuleBoundariesTest, which sees all of them on its class path.
 
   @ArchTest
   static final ArchRule core_does_not_print_to_the_console = noClasses()
