@@ -74,6 +74,8 @@ public final class LocationService {
   private final Map<String, NetworkMatch> lastMatch = new ConcurrentHashMap<>();
   private final Map<String, List<DispatchableAddress>> suggestions = new ConcurrentHashMap<>();
   private final Map<String, Approval> approvals = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong seenSequence = new java.util.concurrent.atomic.AtomicLong();
+  private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
   private record Approval(String agentId, DispatchableAddress address, String requestedBy) {}
 
@@ -93,8 +95,12 @@ public final class LocationService {
         store.save(l, 0, change(l, "config", "loaded from the configuration file"));
       }
     }
+    seenSequence.set(store.currentSequence());
     for (Agent a : b.config.agents()) {
-      store.find(a.id()).ifPresent(v -> current.put(a.id(), v.value()));
+      store.find(a.id()).ifPresent(v -> {
+        current.put(a.id(), v.value());
+        versions.put(a.id(), v.version());
+      });
     }
   }
 
@@ -335,13 +341,49 @@ public final class LocationService {
       LOG.info("note for agent {} by {} (no location yet): {}", agentId, actor, note);
       return;
     }
-    long version = store.find(agentId).map(LocationStore.Versioned::version).orElse(0L);
-    store.save(l, version, change(l, actor, note), List.of());
+    LocationStore.SaveResult r = store.save(l, versions.getOrDefault(agentId, 0L), change(l, actor, note), List.of());
+    if (r instanceof LocationStore.SaveResult.Saved saved) {
+      versions.put(agentId, saved.version());
+      seenSequence.accumulateAndGet(saved.sequence(), Math::max);
+    } else {
+      LOG.warn("note for agent {} not recorded: changed concurrently on another node", agentId);
+    }
   }
 
   /** The newest history rows of an agent, newest first. */
   public List<LocationChange> history(String agentId, int limit) {
     return store.history(agentId, limit);
+  }
+
+  /**
+   * Applies the changes other nodes wrote to the shared store since the last poll (the store's
+   * change feed works the same on H2 and PostgreSQL): each changed agent's claim is re-read and, if it
+   * differs from this node's, taken over and published to listeners (rule {@link Rule#REPLICATED}), so
+   * this node's routing follows. Call it every second or so; returns how many claims changed here.
+   */
+  public int pollChanges() {
+    int changed = 0;
+    while (true) {
+      List<LocationStore.Change> batch = store.changesSince(seenSequence.get(), 500);
+      if (batch.isEmpty()) {
+        return changed;
+      }
+      for (LocationStore.Change c : batch) {
+        seenSequence.accumulateAndGet(c.sequence(), Math::max);
+        if (!agents.containsKey(c.agentId())) {
+          continue;
+        }
+        Optional<LocationStore.Versioned<AgentLocation>> read = store.find(c.agentId());
+        Optional<AgentLocation> stored = read.map(LocationStore.Versioned::value);
+        read.ifPresent(v -> versions.put(c.agentId(), v.version()));
+        AgentLocation mine = current.get(c.agentId());
+        if (stored.isPresent() && !stored.get().equals(mine)) {
+          current.put(c.agentId(), stored.get());
+          changed++;
+          publish(new LocationEvent(c.agentId(), Optional.ofNullable(mine), stored.get(), Rule.REPLICATED, "replication", clock.instant()));
+        }
+      }
+    }
   }
 
   /** Performs every due outbox operation (all agents); returns how many completed. */
@@ -424,18 +466,30 @@ public final class LocationService {
   }
 
   private synchronized void write(AgentLocation prev, AgentLocation next, Rule rule, String actor, String evidence, List<OutboxEntry> ops) {
-    long version = store.find(next.agentId()).map(LocationStore.Versioned::version).orElse(0L);
+    long version = versions.getOrDefault(next.agentId(), 0L);
     LocationStore.SaveResult r = store.save(next, version, change(next, actor, rule + ": " + evidence), ops);
     if (r instanceof LocationStore.SaveResult.Conflict c) {
-      throw new dev.e911.api.spi.StoreException("agent " + next.agentId() + " was changed concurrently (version " + c.currentVersion() + ")");
+      // another node changed this agent since we read it: take its state (nothing is lost) and let the caller retry
+      store.find(next.agentId()).ifPresent(v -> {
+        AgentLocation mine = current.put(next.agentId(), v.value());
+        versions.put(next.agentId(), v.version());
+        publish(new LocationEvent(next.agentId(), Optional.ofNullable(mine), v.value(), Rule.REPLICATED, "replication", clock.instant()));
+      });
+      throw new ConcurrentChangeException(next.agentId(), c.currentVersion());
     }
+    LocationStore.SaveResult.Saved saved = (LocationStore.SaveResult.Saved) r;
     current.put(next.agentId(), next);
-    LocationEvent event = new LocationEvent(next.agentId(), Optional.ofNullable(prev), next, rule, actor, clock.instant());
+    versions.put(next.agentId(), saved.version());
+    seenSequence.accumulateAndGet(saved.sequence(), Math::max);
+    publish(new LocationEvent(next.agentId(), Optional.ofNullable(prev), next, rule, actor, clock.instant()));
+  }
+
+  private void publish(LocationEvent event) {
     for (LocationListener listener : listeners) {
       try {
         listener.onChange(event);
       } catch (RuntimeException ex) {
-        LOG.warn("location listener failed for agent {}: {}", next.agentId(), ex.toString());
+        LOG.warn("location listener failed for agent {}: {}", event.agentId(), ex.toString());
       }
     }
   }

@@ -24,5 +24,7 @@ public enum Rule {
   /** An administrator assigned the location. */
   ADMIN_ASSIGNED,
   /** An administrator approved an address a user proposed on a company network. */
-  APPROVED
+  APPROVED,
+  /** A change accepted by another node sharing the store, picked up from the change feed. */
+  REPLICATED
 }
