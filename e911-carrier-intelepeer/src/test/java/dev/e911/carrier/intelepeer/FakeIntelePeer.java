@@ -37,7 +37,10 @@ import java.util.stream.Collectors;
  * list) and the ASSUMED {@code /e911/v1/...} contract over one 911 database. It is deliberately as
  * unforgiving as the real carrier may be: a second v3 {@code POST} for a number creates a second
  * record (the duplicate-order danger of the reference), a v3 {@code PUT} for a number without E911 is
- * refused, tokens expire on an injected 401, and writes need the requester fields.
+ * refused, and writes need the requester fields. As the kit's {@link CarrierFake#failNext} promises,
+ * a fault meets the next requests of any kind, the authentication call included: a persistent
+ * {@link Fault#UNAUTHORIZED} is an API user IntelePeer refuses. A token that dies while the login
+ * still works (an expired token, a wrong {@code authorizationPrefix}) is {@link #refuseTokens(int)}.
  */
 final class FakeIntelePeer implements CarrierFake {
 
@@ -63,6 +66,7 @@ final class FakeIntelePeer implements CarrierFake {
   private final Set<String> issued = new LinkedHashSet<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Deque<Fault> writeFaults = new ArrayDeque<>();
+  private int refusedTokenCalls;
   private final Map<String, Answer> idempotent = new HashMap<>();
   private final Map<String, String> heldOrders = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> failedOrders = new HashMap<>();
@@ -180,9 +184,23 @@ final class FakeIntelePeer implements CarrierFake {
   @Override
   public void failNext(Fault fault, int times) {
     synchronized (lock) {
+      if (times <= 0) {
+        faults.clear(); // as the reference fake: 0 clears what is still queued
+      }
       for (int i = 0; i < times; i++) {
         faults.add(fault);
       }
+    }
+  }
+
+  /**
+   * The next {@code times} calls that carry a token (not the authentication call) answer 401 and
+   * invalidate every token issued so far, while logging in keeps working: an expired token, or a
+   * token sent in the wrong {@code Authorization} form.
+   */
+  void refuseTokens(int times) {
+    synchronized (lock) {
+      refusedTokenCalls += times;
     }
   }
 
@@ -254,11 +272,10 @@ final class FakeIntelePeer implements CarrierFake {
     Fault fault;
     boolean auth = r.path().equals("/_rest/v4/authenticate");
     synchronized (lock) {
-      fault = faults.peek();
-      if (fault == Fault.UNAUTHORIZED && auth) {
-        fault = null; // a 401 fault models an expired token; it waits for a call that carries one
-      } else if (fault != null) {
-        faults.poll();
+      fault = faults.poll();
+      if (fault == null && !auth && refusedTokenCalls > 0) {
+        refusedTokenCalls--;
+        fault = Fault.UNAUTHORIZED;
       }
       boolean write = !auth && !r.method().equals("GET") && !r.path().equals("/e911/v1/addresses/validate");
       if (fault == null && write && !writeFaults.isEmpty()) {

@@ -279,7 +279,7 @@ class IntelePeerV3CarrierTest {
     @DisplayName("a 401 on a call re-authenticates once and succeeds")
     void reauthOnce() {
       seen(carrier.readBack(KEY));
-      fake.failNext(Fault.UNAUTHORIZED, 1);
+      fake.refuseTokens(1);
       assertThat(seen(carrier.readBack(KEY))).isInstanceOf(ReadBackResult.NotFound.class);
       assertThat(fake.requests("POST", AUTH)).hasSize(2);
     }
@@ -288,11 +288,30 @@ class IntelePeerV3CarrierTest {
     @DisplayName("a 401 that survives re-authentication is AUTHENTICATION, after exactly one retry")
     void noLoop() {
       seen(carrier.readBack(KEY));
-      fake.failNext(Fault.UNAUTHORIZED, 5);
+      fake.refuseTokens(5);
       assertThat(seen(carrier.readBack(KEY))).isInstanceOfSatisfying(ReadBackResult.Failed.class,
           f -> assertThat(f.failure().kind()).isEqualTo(RemoteFailure.Kind.AUTHENTICATION));
       assertThat(fake.requests("POST", AUTH)).hasSize(2);
       assertThat(fake.requests("GET", "/_rest/v3/my/did")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("a refused API user is AUTHENTICATION: cold, after the refused login; warm, after one refused re-login")
+    void refusedUser() {
+      fake.failNext(Fault.UNAUTHORIZED, 100);
+      assertThat(seen(carrier.provision(binding(NUMBER, tampa())))).isInstanceOfSatisfying(ProvisioningResult.Failed.class,
+          f -> assertThat(f.failure().kind()).isEqualTo(RemoteFailure.Kind.AUTHENTICATION));
+      assertThat(fake.server().requestCount()).as("a cold adapter: the refused login only").isEqualTo(1);
+
+      fake.failNext(Fault.UNAUTHORIZED, 0);
+      try (IntelePeerCarrier warm = Fixtures.carrier(Fixtures.settings(fake, IntelePeerContract.V3).build(), time)) {
+        seen(warm.readBack(KEY));
+        int before = fake.server().requestCount();
+        fake.failNext(Fault.UNAUTHORIZED, 100);
+        assertThat(seen(warm.remove(KEY))).isInstanceOfSatisfying(ProvisioningResult.Failed.class,
+            f -> assertThat(f.failure().kind()).isEqualTo(RemoteFailure.Kind.AUTHENTICATION));
+        assertThat(fake.server().requestCount() - before).as("the refused call and the refused re-login").isEqualTo(2);
+      }
     }
 
     @Test
