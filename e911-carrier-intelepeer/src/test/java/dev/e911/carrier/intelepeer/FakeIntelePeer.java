@@ -173,6 +173,11 @@ final class FakeIntelePeer implements CarrierFake {
     }
   }
 
+  /**
+   * Makes validating {@code input} suggest {@code suggestion}, answered in full as the carrier spells it:
+   * a ZIP+4 stays {@code 94133-1234} in {@code zip} (the adapter's outbound mapping, which sends only
+   * the five-digit ZIP, would otherwise hide whether the adapter reads back what the carrier suggests).
+   */
   @Override
   public void correct(DispatchableAddress input, DispatchableAddress suggestion) {
     synchronized (lock) {
@@ -466,7 +471,7 @@ final class FakeIntelePeer implements CarrierFake {
     synchronized (lock) {
       if (corrections.containsKey(w)) {
         out.put("status", "CORRECTED");
-        out.putArray("suggestions").add(json(IntelePeerAddressMapping.toWire(corrections.get(w))));
+        out.putArray("suggestions").add(json(asTheCarrierSpellsIt(corrections.get(w))));
         out.putArray("messages").add("street suffix corrected");
       } else if (known.containsKey(w)) {
         out.put("status", "VALID");
@@ -564,6 +569,13 @@ final class FakeIntelePeer implements CarrierFake {
   private static WireAddress wire(JsonNode n) {
     return new WireAddress(n.path("address1").asText(""), n.path("address2").asText(""), n.path("city").asText(""),
         n.path("state").asText(""), n.path("zip").asText(""));
+  }
+
+  /** The wire form of a suggestion with its ZIP+4 add-on, if it has one. */
+  private static WireAddress asTheCarrierSpellsIt(DispatchableAddress a) {
+    WireAddress w = IntelePeerAddressMapping.toWire(a);
+    String zip = a.get(dev.e911.api.address.CivicElement.PCE).map(ext -> w.zip() + "-" + ext).orElse(w.zip());
+    return new WireAddress(w.address1(), w.address2(), w.city(), w.state(), zip);
   }
 
   private static ObjectNode json(WireAddress w) {
