@@ -148,6 +148,13 @@ final class FakeIntelePeer implements CarrierFake {
     }
   }
 
+  /** Drops every record of a number, as if IntelePeer failed its order or someone removed E911 in the portal. */
+  void forget(String e164) {
+    synchronized (lock) {
+      records.remove(e164.substring(2));
+    }
+  }
+
   /** The records the fake holds for a 10-digit number. */
   List<Rec> recordsOf(String number10) {
     synchronized (lock) {

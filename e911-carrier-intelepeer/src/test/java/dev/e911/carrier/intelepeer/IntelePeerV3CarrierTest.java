@@ -121,16 +121,42 @@ class IntelePeerV3CarrierTest {
     }
 
     @Test
-    @DisplayName("the referenceID is the same for the same operation and differs for another")
-    void deterministicReference() throws IOException {
+    @DisplayName("the same record again sends no second order until resubmitAfter, then the same referenceID")
+    void sameRecordAgain() throws IOException {
       fake.seed(NUMBER, orlando());
-      seen(carrier.provision(binding(NUMBER, tampa())));
+      ProvisioningResult first = seen(carrier.provision(binding(NUMBER, tampa())));
+      ProvisioningResult again = seen(carrier.provision(binding(NUMBER, tampa())));
+      assertThat(fake.requests("PUT", E911)).hasSize(1);
+      assertThat(again).isInstanceOfSatisfying(ProvisioningResult.Pending.class, p -> {
+        assertThat(p.orderReference()).isEqualTo(((ProvisioningResult.Pending) first).orderReference());
+        assertThat(p.carrierStatus()).contains("not sent again").contains("933");
+      });
+
+      time.advance(Duration.ofHours(24).plusSeconds(1));
       seen(carrier.provision(binding(NUMBER, tampa())));
       seen(carrier.provision(binding(NUMBER, orlando())));
       List<RecordedRequest> puts = fake.requests("PUT", E911);
       assertThat(puts).hasSize(3);
-      assertThat(body(puts.get(0)).path("referenceID")).isEqualTo(body(puts.get(1)).path("referenceID"));
+      assertThat(body(puts.get(1)).path("referenceID")).isEqualTo(body(puts.get(0)).path("referenceID"));
       assertThat(body(puts.get(2)).path("referenceID")).isNotEqualTo(body(puts.get(0)).path("referenceID"));
+      assertThat(fake.provisioned(KEY)).hasValueSatisfying(a -> assertThat(a.sameCivicAddress(orlando())).isTrue());
+    }
+
+    @Test
+    @DisplayName("a record changed since the accepted order, or a number that lost E911, is sent again at once")
+    void changedOrLostIsSentAgain() {
+      seen(carrier.provision(binding(NUMBER, tampa())));
+      seen(carrier.provision(binding(NUMBER, orlando())));
+      assertThat(fake.requests("PUT", E911)).as("another address is another order").hasSize(1);
+
+      fake.forget(NUMBER); // IntelePeer failed the order, or someone removed E911 in the portal
+      seen(carrier.provision(binding(NUMBER, orlando())));
+      assertThat(fake.requests("POST", E911)).as("a number without E911 is added again at once").hasSize(2);
+      assertThat(fake.bindingCount(KEY)).isEqualTo(1);
+
+      seen(carrier.remove(KEY));
+      seen(carrier.provision(binding(NUMBER, orlando())));
+      assertThat(fake.requests("POST", E911)).as("after a removal the same record is added again").hasSize(3);
     }
 
     @Test
@@ -183,6 +209,10 @@ class IntelePeerV3CarrierTest {
       assertThat(fake.requests("POST", E911)).hasSize(1);
       assertThat(fake.bindingCount(KEY)).isEqualTo(1);
       assertThat(fake.writeOrders()).isEqualTo(1);
+
+      ProvisioningResult retry = seen(carrier.provision(binding(NUMBER, tampa())));
+      assertThat(retry).as("the retry after the lost answer").isInstanceOf(ProvisioningResult.Pending.class);
+      assertThat(fake.writeOrders()).as("no second order, neither Add nor Update").isEqualTo(1);
     }
 
     @Test
