@@ -173,6 +173,16 @@ class IntelePeerV3CarrierTest {
     }
 
     @Test
+    @DisplayName("a dynamic endpoint whose id is not a NANP number is rejected before anything is sent, naming the field")
+    void endpointIdNotANumber() {
+      Binding b = new Binding.EndpointBinding("agent-a417", Elin.parse("+18135550199", null, Elin.Kind.AGENT_DID),
+          tampa(), "Acme Support A417");
+      assertThat(seen(carrier.provision(b))).isInstanceOfSatisfying(ProvisioningResult.Rejected.class,
+          rej -> assertThat(rej.reasons()).anyMatch(s -> s.contains("endpointId") && s.contains("intelepeer.nanp")));
+      assertThat(fake.server().requestCount()).isZero();
+    }
+
+    @Test
     @DisplayName("an address IntelePeer cannot hold is rejected before anything is sent, naming the field")
     void rejectedByMapping() {
       var london = dev.e911.api.address.DispatchableAddress.builder("GB").houseNumber("10").streetName("Downing St")
