@@ -67,7 +67,7 @@ public final class IntelePeerCarrier implements CarrierAdapter {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     this.session = new IntelePeerSession(settings, client, clock, sleeper);
     this.port = settings.contract() == IntelePeerContract.V3
-        ? new IntelePeerV3Gateway(session, settings)
+        ? new IntelePeerV3Gateway(session, settings, clock)
         : new IntelePeerAssumedGateway(session, clock);
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new ReentrantLock();

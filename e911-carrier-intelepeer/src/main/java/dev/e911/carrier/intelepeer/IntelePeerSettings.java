@@ -31,7 +31,7 @@ public final class IntelePeerSettings {
   public static final Set<String> SETTING_KEYS = Set.of("baseUrl", "contract", "authorizationPrefix",
       "serviceBusiness", "serviceUser", "serviceUserTitle", "notificationEmail", "notes", "connectTimeout",
       "requestTimeout", "maxAttempts", "initialBackoff", "maxBackoff", "maxRetryAfter", "retryBudget",
-      "requestsPerSecond", "orderWait", "orderPollInterval", "tokenLifetime");
+      "requestsPerSecond", "orderWait", "orderPollInterval", "tokenLifetime", "resubmitAfter");
 
   /** Secret keys understood by {@link #fromConfig}. */
   public static final Set<String> SECRET_KEYS = Set.of("username", "password");
@@ -60,6 +60,7 @@ public final class IntelePeerSettings {
   private final Duration orderWait;
   private final Duration orderPollInterval;
   private final Duration tokenLifetime;
+  private final Duration resubmitAfter;
 
   private IntelePeerSettings(Builder b, String prefix) {
     this.baseUrl = b.baseUrl;
@@ -83,6 +84,7 @@ public final class IntelePeerSettings {
     this.orderWait = b.orderWait;
     this.orderPollInterval = b.orderPollInterval;
     this.tokenLifetime = b.tokenLifetime;
+    this.resubmitAfter = b.resubmitAfter;
   }
 
   /** A builder with the defaults. */
@@ -130,6 +132,7 @@ public final class IntelePeerSettings {
     duration(s, "orderWait", v, b::orderWait);
     duration(s, "orderPollInterval", v, b::orderPollInterval);
     duration(s, "tokenLifetime", v, b::tokenLifetime);
+    duration(s, "resubmitAfter", v, b::resubmitAfter);
     read(s, "maxAttempts", v, raw -> {
       try {
         return Integer.valueOf(raw.strip());
@@ -279,6 +282,17 @@ public final class IntelePeerSettings {
     return tokenLifetime;
   }
 
+  /**
+   * v3 only: for how long an E911 order IntelePeer accepted from this adapter stands for the record
+   * it carried. Provisioning the same record again within this time, while the DID list shows E911 on
+   * the number, sends no second order (v3 publishes no way to read the address or the order back, so
+   * there is nothing else to compare with); after it, the record is sent again, with the same
+   * {@code referenceID}. A number the DID list shows without E911 is always sent at once.
+   */
+  public Duration resubmitAfter() {
+    return resubmitAfter;
+  }
+
   @Override
   public String toString() {
     return "IntelePeerSettings[baseUrl=" + baseUrl + ", contract=" + contract.configName() + ", authorizationPrefix="
@@ -310,6 +324,7 @@ public final class IntelePeerSettings {
     private Duration orderWait = Duration.ofSeconds(30);
     private Duration orderPollInterval = Duration.ofSeconds(2);
     private Duration tokenLifetime = Duration.ofHours(24);
+    private Duration resubmitAfter = Duration.ofHours(24);
 
     private Builder() {}
 
@@ -442,6 +457,12 @@ public final class IntelePeerSettings {
       return this;
     }
 
+    /** v3: how long an accepted order stands for its record before the same record is sent again. Default 24 h, at most 7 days. */
+    public Builder resubmitAfter(Duration v) {
+      this.resubmitAfter = v;
+      return this;
+    }
+
     /**
      * Checks every option and builds.
      *
@@ -502,6 +523,7 @@ public final class IntelePeerSettings {
           settings + "orderWait", "range", "must be between 0 and 30 minutes");
       positive(v, settings + "orderPollInterval", orderPollInterval, Duration.ofMinutes(5));
       positive(v, settings + "tokenLifetime", tokenLifetime, Duration.ofDays(1));
+      positive(v, settings + "resubmitAfter", resubmitAfter, Duration.ofDays(7));
     }
 
     private static void requiredText(Violations v, String path, String value) {

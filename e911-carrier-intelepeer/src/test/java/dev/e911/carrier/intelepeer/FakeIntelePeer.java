@@ -37,7 +37,10 @@ import java.util.stream.Collectors;
  * list) and the ASSUMED {@code /e911/v1/...} contract over one 911 database. It is deliberately as
  * unforgiving as the real carrier may be: a second v3 {@code POST} for a number creates a second
  * record (the duplicate-order danger of the reference), a v3 {@code PUT} for a number without E911 is
- * refused, tokens expire on an injected 401, and writes need the requester fields.
+ * refused, and writes need the requester fields. As the kit's {@link CarrierFake#failNext} promises,
+ * a fault meets the next requests of any kind, the authentication call included: a persistent
+ * {@link Fault#UNAUTHORIZED} is an API user IntelePeer refuses. A token that dies while the login
+ * still works (an expired token, a wrong {@code authorizationPrefix}) is {@link #refuseTokens(int)}.
  */
 final class FakeIntelePeer implements CarrierFake {
 
@@ -63,6 +66,7 @@ final class FakeIntelePeer implements CarrierFake {
   private final Set<String> issued = new LinkedHashSet<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Deque<Fault> writeFaults = new ArrayDeque<>();
+  private int refusedTokenCalls;
   private final Map<String, Answer> idempotent = new HashMap<>();
   private final Map<String, String> heldOrders = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> failedOrders = new HashMap<>();
@@ -144,6 +148,13 @@ final class FakeIntelePeer implements CarrierFake {
     }
   }
 
+  /** Drops every record of a number, as if IntelePeer failed its order or someone removed E911 in the portal. */
+  void forget(String e164) {
+    synchronized (lock) {
+      records.remove(e164.substring(2));
+    }
+  }
+
   /** The records the fake holds for a 10-digit number. */
   List<Rec> recordsOf(String number10) {
     synchronized (lock) {
@@ -169,6 +180,11 @@ final class FakeIntelePeer implements CarrierFake {
     }
   }
 
+  /**
+   * Makes validating {@code input} suggest {@code suggestion}, answered in full as the carrier spells it:
+   * a ZIP+4 stays {@code 94133-1234} in {@code zip} (the adapter's outbound mapping, which sends only
+   * the five-digit ZIP, would otherwise hide whether the adapter reads back what the carrier suggests).
+   */
   @Override
   public void correct(DispatchableAddress input, DispatchableAddress suggestion) {
     synchronized (lock) {
@@ -180,9 +196,23 @@ final class FakeIntelePeer implements CarrierFake {
   @Override
   public void failNext(Fault fault, int times) {
     synchronized (lock) {
+      if (times <= 0) {
+        faults.clear(); // as the reference fake: 0 clears what is still queued
+      }
       for (int i = 0; i < times; i++) {
         faults.add(fault);
       }
+    }
+  }
+
+  /**
+   * The next {@code times} calls that carry a token (not the authentication call) answer 401 and
+   * invalidate every token issued so far, while logging in keeps working: an expired token, or a
+   * token sent in the wrong {@code Authorization} form.
+   */
+  void refuseTokens(int times) {
+    synchronized (lock) {
+      refusedTokenCalls += times;
     }
   }
 
@@ -254,11 +284,10 @@ final class FakeIntelePeer implements CarrierFake {
     Fault fault;
     boolean auth = r.path().equals("/_rest/v4/authenticate");
     synchronized (lock) {
-      fault = faults.peek();
-      if (fault == Fault.UNAUTHORIZED && auth) {
-        fault = null; // a 401 fault models an expired token; it waits for a call that carries one
-      } else if (fault != null) {
-        faults.poll();
+      fault = faults.poll();
+      if (fault == null && !auth && refusedTokenCalls > 0) {
+        refusedTokenCalls--;
+        fault = Fault.UNAUTHORIZED;
       }
       boolean write = !auth && !r.method().equals("GET") && !r.path().equals("/e911/v1/addresses/validate");
       if (fault == null && write && !writeFaults.isEmpty()) {
@@ -449,7 +478,7 @@ final class FakeIntelePeer implements CarrierFake {
     synchronized (lock) {
       if (corrections.containsKey(w)) {
         out.put("status", "CORRECTED");
-        out.putArray("suggestions").add(json(IntelePeerAddressMapping.toWire(corrections.get(w))));
+        out.putArray("suggestions").add(json(asTheCarrierSpellsIt(corrections.get(w))));
         out.putArray("messages").add("street suffix corrected");
       } else if (known.containsKey(w)) {
         out.put("status", "VALID");
@@ -547,6 +576,13 @@ final class FakeIntelePeer implements CarrierFake {
   private static WireAddress wire(JsonNode n) {
     return new WireAddress(n.path("address1").asText(""), n.path("address2").asText(""), n.path("city").asText(""),
         n.path("state").asText(""), n.path("zip").asText(""));
+  }
+
+  /** The wire form of a suggestion with its ZIP+4 add-on, if it has one. */
+  private static WireAddress asTheCarrierSpellsIt(DispatchableAddress a) {
+    WireAddress w = IntelePeerAddressMapping.toWire(a);
+    String zip = a.get(dev.e911.api.address.CivicElement.PCE).map(ext -> w.zip() + "-" + ext).orElse(w.zip());
+    return new WireAddress(w.address1(), w.address2(), w.city(), w.state(), zip);
   }
 
   private static ObjectNode json(WireAddress w) {

@@ -100,6 +100,18 @@ class IntelePeerAssumedCarrierTest {
     }
 
     @Test
+    @DisplayName("a suggestion with a ZIP+4 keeps its add-on: the user accepts the carrier's whole correction")
+    void correctedWithZipPlus4() {
+      DispatchableAddress typo = tampa().toBuilder().streetName("Harbor View").build();
+      DispatchableAddress suggestion = tampa().toBuilder().postalCode("33602-4417").build();
+      fake.correct(typo, suggestion);
+      assertThat(seen(carrier.validate(typo))).isInstanceOfSatisfying(AddressValidationResult.Corrected.class, c -> {
+        assertThat(c.suggestions().get(0).sameCivicAddress(suggestion)).isTrue();
+        assertThat(c.suggestions().get(0).oneLine()).contains("33602-4417");
+      });
+    }
+
+    @Test
     @DisplayName("an unknown address is rejected with IntelePeer's message")
     void invalid() {
       assertThat(seen(carrier.validate(orlando()))).isInstanceOfSatisfying(AddressValidationResult.Rejected.class,

@@ -51,6 +51,7 @@ class IntelePeerCarrierProviderTest {
         "requestTimeout", "ten seconds",
         "maxAttempts", "many",
         "requestsPerSecond", "0",
+        "resubmitAfter", "P30D",
         "serviceUser", "Dana Ortiz",
         "bogus", "1");
     CarrierConfig config = new CarrierConfig("intelepeer", settings, Map.of("username", Secret.of("api-user-7"),
@@ -60,7 +61,8 @@ class IntelePeerCarrierProviderTest {
         .isInstanceOfSatisfying(InvalidValueException.class, e -> {
           assertThat(e.violations()).extracting(Violation::path).contains(
               "settings.bogus", "secrets.apiKey", "settings.baseUrl", "settings.contract", "settings.requestTimeout",
-              "settings.maxAttempts", "settings.authorizationPrefix", "secrets.password", "settings.requestsPerSecond");
+              "settings.maxAttempts", "settings.authorizationPrefix", "secrets.password", "settings.requestsPerSecond",
+              "settings.resubmitAfter");
           assertThat(e.getMessage()).doesNotContain("pa55").doesNotContain("leaky").doesNotContain("k-123456")
               .doesNotContain("api-user-7");
         });
@@ -83,13 +85,17 @@ class IntelePeerCarrierProviderTest {
   void parsesValues() {
     Map<String, String> s = new java.util.HashMap<>(requester());
     s.putAll(Map.of("authorizationPrefix", "bearer", "requestTimeout", "PT3S", "maxAttempts", "2",
-        "requestsPerSecond", "0.5", "orderWait", "PT0S", "notificationEmail", "noc@example.com"));
+        "requestsPerSecond", "0.5", "orderWait", "PT0S", "notificationEmail", "noc@example.com",
+        "resubmitAfter", "PT6H"));
     IntelePeerSettings settings = IntelePeerSettings.fromConfig(new CarrierConfig("intelepeer", s, SECRETS));
     assertThat(settings.authorizationPrefix()).isEqualTo("Bearer ");
     assertThat(settings.requestTimeout()).hasSeconds(3);
     assertThat(settings.maxAttempts()).isEqualTo(2);
     assertThat(settings.requestsPerSecond()).isEqualTo(0.5);
     assertThat(settings.orderWait()).isZero();
+    assertThat(settings.resubmitAfter()).hasHours(6);
+    assertThat(IntelePeerSettings.builder().username(Secret.of("u")).password(Secret.of("p")).contract(
+        IntelePeerContract.ASSUMED).build().resubmitAfter()).as("default").hasHours(24);
     assertThat(settings.notificationEmail()).contains("noc@example.com");
     assertThat(settings.toString()).doesNotContain("hunter2-Hunter2").doesNotContain("api-user-7");
   }

@@ -121,16 +121,42 @@ class IntelePeerV3CarrierTest {
     }
 
     @Test
-    @DisplayName("the referenceID is the same for the same operation and differs for another")
-    void deterministicReference() throws IOException {
+    @DisplayName("the same record again sends no second order until resubmitAfter, then the same referenceID")
+    void sameRecordAgain() throws IOException {
       fake.seed(NUMBER, orlando());
-      seen(carrier.provision(binding(NUMBER, tampa())));
+      ProvisioningResult first = seen(carrier.provision(binding(NUMBER, tampa())));
+      ProvisioningResult again = seen(carrier.provision(binding(NUMBER, tampa())));
+      assertThat(fake.requests("PUT", E911)).hasSize(1);
+      assertThat(again).isInstanceOfSatisfying(ProvisioningResult.Pending.class, p -> {
+        assertThat(p.orderReference()).isEqualTo(((ProvisioningResult.Pending) first).orderReference());
+        assertThat(p.carrierStatus()).contains("not sent again").contains("933");
+      });
+
+      time.advance(Duration.ofHours(24).plusSeconds(1));
       seen(carrier.provision(binding(NUMBER, tampa())));
       seen(carrier.provision(binding(NUMBER, orlando())));
       List<RecordedRequest> puts = fake.requests("PUT", E911);
       assertThat(puts).hasSize(3);
-      assertThat(body(puts.get(0)).path("referenceID")).isEqualTo(body(puts.get(1)).path("referenceID"));
+      assertThat(body(puts.get(1)).path("referenceID")).isEqualTo(body(puts.get(0)).path("referenceID"));
       assertThat(body(puts.get(2)).path("referenceID")).isNotEqualTo(body(puts.get(0)).path("referenceID"));
+      assertThat(fake.provisioned(KEY)).hasValueSatisfying(a -> assertThat(a.sameCivicAddress(orlando())).isTrue());
+    }
+
+    @Test
+    @DisplayName("a record changed since the accepted order, or a number that lost E911, is sent again at once")
+    void changedOrLostIsSentAgain() {
+      seen(carrier.provision(binding(NUMBER, tampa())));
+      seen(carrier.provision(binding(NUMBER, orlando())));
+      assertThat(fake.requests("PUT", E911)).as("another address is another order").hasSize(1);
+
+      fake.forget(NUMBER); // IntelePeer failed the order, or someone removed E911 in the portal
+      seen(carrier.provision(binding(NUMBER, orlando())));
+      assertThat(fake.requests("POST", E911)).as("a number without E911 is added again at once").hasSize(2);
+      assertThat(fake.bindingCount(KEY)).isEqualTo(1);
+
+      seen(carrier.remove(KEY));
+      seen(carrier.provision(binding(NUMBER, orlando())));
+      assertThat(fake.requests("POST", E911)).as("after a removal the same record is added again").hasSize(3);
     }
 
     @Test
@@ -144,6 +170,16 @@ class IntelePeerV3CarrierTest {
       assertThat(body.path("dynamic911CallbackNumbers").asText()).isEqualTo("8135550199");
       assertThat(body.path("dynamic911CallerName").asText()).isEqualTo("ACME SUPPORT A417");
       assertThat(body.path("numbers").get(0).path("number").asText()).isEqualTo("8135550142");
+    }
+
+    @Test
+    @DisplayName("a dynamic endpoint whose id is not a NANP number is rejected before anything is sent, naming the field")
+    void endpointIdNotANumber() {
+      Binding b = new Binding.EndpointBinding("agent-a417", Elin.parse("+18135550199", null, Elin.Kind.AGENT_DID),
+          tampa(), "Acme Support A417");
+      assertThat(seen(carrier.provision(b))).isInstanceOfSatisfying(ProvisioningResult.Rejected.class,
+          rej -> assertThat(rej.reasons()).anyMatch(s -> s.contains("endpointId") && s.contains("intelepeer.nanp")));
+      assertThat(fake.server().requestCount()).isZero();
     }
 
     @Test
@@ -183,6 +219,10 @@ class IntelePeerV3CarrierTest {
       assertThat(fake.requests("POST", E911)).hasSize(1);
       assertThat(fake.bindingCount(KEY)).isEqualTo(1);
       assertThat(fake.writeOrders()).isEqualTo(1);
+
+      ProvisioningResult retry = seen(carrier.provision(binding(NUMBER, tampa())));
+      assertThat(retry).as("the retry after the lost answer").isInstanceOf(ProvisioningResult.Pending.class);
+      assertThat(fake.writeOrders()).as("no second order, neither Add nor Update").isEqualTo(1);
     }
 
     @Test
@@ -279,7 +319,7 @@ class IntelePeerV3CarrierTest {
     @DisplayName("a 401 on a call re-authenticates once and succeeds")
     void reauthOnce() {
       seen(carrier.readBack(KEY));
-      fake.failNext(Fault.UNAUTHORIZED, 1);
+      fake.refuseTokens(1);
       assertThat(seen(carrier.readBack(KEY))).isInstanceOf(ReadBackResult.NotFound.class);
       assertThat(fake.requests("POST", AUTH)).hasSize(2);
     }
@@ -288,11 +328,30 @@ class IntelePeerV3CarrierTest {
     @DisplayName("a 401 that survives re-authentication is AUTHENTICATION, after exactly one retry")
     void noLoop() {
       seen(carrier.readBack(KEY));
-      fake.failNext(Fault.UNAUTHORIZED, 5);
+      fake.refuseTokens(5);
       assertThat(seen(carrier.readBack(KEY))).isInstanceOfSatisfying(ReadBackResult.Failed.class,
           f -> assertThat(f.failure().kind()).isEqualTo(RemoteFailure.Kind.AUTHENTICATION));
       assertThat(fake.requests("POST", AUTH)).hasSize(2);
       assertThat(fake.requests("GET", "/_rest/v3/my/did")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("a refused API user is AUTHENTICATION: cold, after the refused login; warm, after one refused re-login")
+    void refusedUser() {
+      fake.failNext(Fault.UNAUTHORIZED, 100);
+      assertThat(seen(carrier.provision(binding(NUMBER, tampa())))).isInstanceOfSatisfying(ProvisioningResult.Failed.class,
+          f -> assertThat(f.failure().kind()).isEqualTo(RemoteFailure.Kind.AUTHENTICATION));
+      assertThat(fake.server().requestCount()).as("a cold adapter: the refused login only").isEqualTo(1);
+
+      fake.failNext(Fault.UNAUTHORIZED, 0);
+      try (IntelePeerCarrier warm = Fixtures.carrier(Fixtures.settings(fake, IntelePeerContract.V3).build(), time)) {
+        seen(warm.readBack(KEY));
+        int before = fake.server().requestCount();
+        fake.failNext(Fault.UNAUTHORIZED, 100);
+        assertThat(seen(warm.remove(KEY))).isInstanceOfSatisfying(ProvisioningResult.Failed.class,
+            f -> assertThat(f.failure().kind()).isEqualTo(RemoteFailure.Kind.AUTHENTICATION));
+        assertThat(fake.server().requestCount() - before).as("the refused call and the refused re-login").isEqualTo(2);
+      }
     }
 
     @Test

@@ -117,7 +117,12 @@ public abstract class CarrierContractTest {
     return Elin.parse(String.format(Locale.ROOT, "+1415555%04d", 100 + i), "US", Elin.Kind.LOCATION_ELIN);
   }
 
-  /** The {@code i}-th test dynamic endpoint id. */
+  /**
+   * The {@code i}-th test dynamic endpoint id (0 to 99). Default: {@code kit-endpoint-0000} onwards.
+   * Override it when your carrier keys dynamic endpoints by an id of a particular form, e.g. a carrier
+   * whose 911 records are keyed by telephone number takes NANP numbers here (pick ones that differ
+   * from {@link #number(int)}); an adapter that claims dynamic endpoints must bind these ids.
+   */
   protected String endpointId(int i) {
     return String.format(Locale.ROOT, "kit-endpoint-%04d", i);
   }
@@ -541,12 +546,34 @@ public abstract class CarrierContractTest {
       assertThat(((ReadBackResult.NotFound) result).key()).isEqualTo(key);
     }
 
+    /**
+     * Without read-back an adapter cannot know what the carrier holds, so a held binding reads back
+     * {@code Unsupported}: never {@code Found} (an address it cannot know) and never {@code NotFound}
+     * (false, and it would tell an audit a number has no 911 record). For a key the carrier does not
+     * hold, {@code NotFound} is accepted as well as {@code Unsupported}: a carrier may list which
+     * numbers have a 911 record without showing their addresses (the coarse read-back
+     * {@link ReadBackResult.Unsupported} speaks of), and an adapter passing both steps tells them apart.
+     */
     @Test
-    @DisplayName("a carrier without read-back answers Unsupported instead of throwing")
+    @DisplayName("a carrier without read-back answers Unsupported instead of throwing, and never claims what it cannot know")
     void withoutReadBackIsUnsupported() {
       assumeFalse(capabilities.readBack(), "the carrier has read-back");
-      BindingKey key = supportedBinding(0, knownAddress()).key();
-      assertThat(adapter.readBack(key)).isInstanceOf(ReadBackResult.Unsupported.class);
+      Binding binding = supportedBinding(0, knownAddress());
+      ReadBackResult absent = adapter.readBack(binding.key());
+      assertThat(absent).as("read-back of %s, which the carrier does not hold", binding.key())
+          .isInstanceOfAny(ReadBackResult.Unsupported.class, ReadBackResult.NotFound.class);
+      if (absent instanceof ReadBackResult.Unsupported u) {
+        assertThat(u.reason()).isNotBlank();
+      } else {
+        assertThat(((ReadBackResult.NotFound) absent).key()).isEqualTo(binding.key());
+      }
+
+      provisionAndSettle(binding);
+      ReadBackResult held = adapter.readBack(binding.key());
+      assertThat(held).as("read-back of %s, which the carrier holds, without read-back", binding.key())
+          .isInstanceOf(ReadBackResult.Unsupported.class);
+      assertThat(((ReadBackResult.Unsupported) held).key()).isEqualTo(binding.key());
+      assertThat(((ReadBackResult.Unsupported) held).reason()).isNotBlank();
     }
   }
 

@@ -10,11 +10,15 @@ import dev.e911.carrier.intelepeer.IntelePeerSettings;
 import dev.e911.carrier.intelepeer.internal.IntelePeerSession.Answered;
 import dev.e911.carrier.intelepeer.internal.IntelePeerSession.Exchange;
 import dev.e911.carrier.intelepeer.internal.IntelePeerSession.Unanswered;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The port on IntelePeer's documented v3 E911 number management: {@code POST} (add) or {@code PUT}
@@ -22,7 +26,12 @@ import java.util.Optional;
  * {@code GET /_rest/v3/my/did?hasE911=true} as the only read-back. There is no idempotency key, so
  * every write is preceded by a look at the DID list (a number that already has E911 is updated with
  * {@code PUT}, never added twice with {@code POST}), carries a deterministic {@code referenceID}, and a
- * {@code POST} whose answer was lost is never resent: the DID list is read again instead. No
+ * {@code POST} whose answer was lost is never resent: the DID list is read again instead. The DID
+ * list cannot tell which address a number holds, so the gateway remembers, per number, the record of
+ * the last bind order IntelePeer accepted from it (or applied without an answer): the same record
+ * asked for again within {@link IntelePeerSettings#resubmitAfter()}, while the DID list shows E911,
+ * is answered with that order, still pending, and sends nothing. A number without E911 in the DID
+ * list is always sent at once, whatever was remembered (a caller without E911 is the worse failure). No
  * validation endpoint and no order-status endpoint are public, so {@link #validate} is unsupported
  * and bind orders cannot be followed (they stay pending until a 933 test call confirms them); the
  * completion of a removal is seen in the DID list. Response shapes beyond {@code order.orderID} are
@@ -39,12 +48,19 @@ public final class IntelePeerV3Gateway implements IntelePeerE911Port {
   /** Field names the DID list may wrap its rows in (shape unverified). */
   private static final List<String> LIST_FIELDS = List.of("dids", "data", "items", "results", "numbers", "rows");
 
+  /** A bind order IntelePeer accepted (or applied without an answer): the record it carried, when, and its ids. */
+  private record Submitted(String fingerprint, String orderId, String reference, Instant at) {}
+
   private final IntelePeerSession session;
   private final IntelePeerSettings settings;
+  private final Clock clock;
+  /** By 10-digit number; callers serialise operations on one number. */
+  private final ConcurrentMap<String, Submitted> submitted = new ConcurrentHashMap<>();
 
-  public IntelePeerV3Gateway(IntelePeerSession session, IntelePeerSettings settings) {
+  public IntelePeerV3Gateway(IntelePeerSession session, IntelePeerSettings settings, Clock clock) {
     this.session = session;
     this.settings = settings;
+    this.clock = clock;
   }
 
   @Override
@@ -60,12 +76,25 @@ public final class IntelePeerV3Gateway implements IntelePeerE911Port {
       return cast(before);
     }
     boolean update = ok.value();
+    String fingerprint = References.fingerprint(request);
+    if (!update) {
+      submitted.remove(request.number10()); // no E911 on the number: whatever was ordered is not there, send it
+    }
+    Submitted earlier = update ? submitted.get(request.number10()) : null;
+    if (earlier != null && earlier.fingerprint().equals(fingerprint)
+        && clock.instant().isBefore(earlier.at().plus(settings.resubmitAfter()))) {
+      return new PortResult.Ok<>(new Order(earlier.orderId(), request.number10(), Order.Kind.BIND, Order.Status.PENDING,
+          "SUBMITTED at " + earlier.at() + " (reference " + earlier.reference() + "); the DID list shows E911 on the"
+              + " number and IntelePeer publishes no order status, so the same record is not sent again before "
+              + earlier.at().plus(settings.resubmitAfter()) + "; confirm with a 933 test call", List.of(), false));
+    }
     String method = update ? "PUT" : "POST";
-    String reference = References.of("bind", References.fingerprint(request), Boolean.toString(update));
+    String reference = References.of("bind", fingerprint, Boolean.toString(update));
     Exchange ex = session.send(method, E911_PATH, body(request, reference), Map.of());
     if (ex instanceof Answered a && a.ok()) {
-      return orderOf(a, request.number10(), Order.Kind.BIND, reference)
-          .<PortResult<Order>>map(PortResult.Ok::new)
+      Optional<Order> order = orderOf(a, request.number10(), Order.Kind.BIND, reference);
+      order.ifPresent(o -> remember(request.number10(), fingerprint, o.orderId(), reference));
+      return order.<PortResult<Order>>map(PortResult.Ok::new)
           .orElseGet(() -> new PortResult.Failed<>(session.malformed(a, "without a readable order.orderID")));
     }
     if (ex instanceof Answered a && (a.status() == 400 || a.status() == 422) && !a.hadUncertainAttempt()) {
@@ -75,6 +104,7 @@ public final class IntelePeerV3Gateway implements IntelePeerE911Port {
       // the POST may have been applied; a second POST could create a second E911 order
       PortResult<Boolean> after = hasE911(request.number10());
       if (after instanceof PortResult.Ok<Boolean> now && now.value()) {
+        remember(request.number10(), fingerprint, "", reference);
         return new PortResult.Ok<>(new Order("", request.number10(), Order.Kind.BIND, Order.Status.PENDING,
             "SUBMITTED (answer lost; the DID list shows E911 on the number; reference " + reference + ")", List.of(),
             false));
@@ -87,8 +117,13 @@ public final class IntelePeerV3Gateway implements IntelePeerE911Port {
     return new PortResult.Failed<>(failure(ex));
   }
 
+  private void remember(String number10, String fingerprint, String orderId, String reference) {
+    submitted.put(number10, new Submitted(fingerprint, orderId, reference, clock.instant()));
+  }
+
   @Override
   public PortResult<Order> unbind(String number10) {
+    submitted.remove(number10); // whatever follows, a later bind sends its record again
     PortResult<Boolean> before = hasE911(number10);
     if (!(before instanceof PortResult.Ok<Boolean> ok)) {
       return cast(before);
