@@ -1,0 +1,41 @@
+package dev.e911.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DrillCommandTest {
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @Test
+  @DisplayName("without provisioning every ELIN fails the drill (exit 4); after --provision every location passes (exit 0)")
+  void drill() throws Exception {
+    CliRunner before = CliRunner.run("drill", "--config", LocateAndGateCommandTest.CONFIG, "--format", "json");
+    assertThat(before.exitCode()).isEqualTo(4);
+    JsonNode doc = mapper.readTree(before.out());
+    assertThat(doc.get("failed").asInt()).isEqualTo(4);
+    assertThat(doc.get("results").get(0).get("reasons").get(0).asText()).contains("not provisioned");
+    CliRunner after = CliRunner.run("drill", "--config", LocateAndGateCommandTest.CONFIG, "--provision", "--format", "json");
+    assertThat(after.exitCode()).isZero();
+    assertThat(mapper.readTree(after.out()).get("results").findValuesAsText("verdict")).containsOnly("PASS");
+  }
+
+  @Test
+  @DisplayName("an address the carrier would correct, and a plan without ^933$, are reported per location")
+  void findings(@TempDir Path dir) throws Exception {
+    String text = Files.readString(Path.of(LocateAndGateCommandTest.CONFIG))
+        .replace("\"postalCode\": \"10118\"", "\"postalCode\": \"10001\"")
+        .replace("\"pattern\": \"^933$\"", "\"pattern\": \"^9333$\"");
+    Path f = Files.writeString(dir.resolve("c.json"), text);
+    CliRunner r = CliRunner.run("drill", "--config", f.toString(), "--provision");
+    assertThat(r.exitCode()).isEqualTo(4);
+    assertThat(r.out()).contains("no ^933$ test rule", "the carrier corrects this address", "nyc-12");
+  }
+}
