@@ -8,16 +8,46 @@ import java.util.Objects;
 /**
  * What a contact-center platform holds that matters for 911: its sites with their number plans and
  * outbound routes, its locations with their addresses and emergency numbers, and its users with
- * their locations and phone settings. Absent text values are empty strings. Read by the compliance
- * auditor and by sync.
+ * their locations and phone settings. Absent text values are empty strings. {@code gaps} lists what
+ * the platform could not tell (a setting the org does not expose, a list it refused to show), so that
+ * a boolean read as {@code false} for lack of information is never mistaken for a real {@code false}.
+ * Read by the compliance auditor and by sync.
  */
-public record PlatformInventory(List<Site> sites, List<Location> locations, List<User> users) {
+public record PlatformInventory(List<Site> sites, List<Location> locations, List<User> users, List<Gap> gaps) {
 
   public PlatformInventory {
     sites = List.copyOf(sites);
     locations = List.copyOf(locations);
     users = List.copyOf(users);
+    gaps = List.copyOf(gaps);
   }
+
+  /** An inventory with no gaps: everything it holds was read. */
+  public PlatformInventory(List<Site> sites, List<Location> locations, List<User> users) {
+    this(sites, locations, users, List.of());
+  }
+
+  /** Whether the platform could not tell {@code setting} of the object {@code objectId}. */
+  public boolean unknown(String objectId, String setting) {
+    return gaps.stream().anyMatch(g -> g.objectId().equals(objectId) && g.setting().equals(setting));
+  }
+
+  /**
+   * Something the platform could not tell: the object (a user, site or location id; empty for the whole
+   * org), the setting (e.g. {@link #SETTING_LOCATION_PROMPT}) and why, in words an administrator can act on.
+   */
+  public record Gap(String objectId, String setting, String reason) {
+    public Gap {
+      objectId = objectId == null ? "" : objectId;
+      Objects.requireNonNull(setting, "setting");
+      reason = reason == null ? "" : reason;
+    }
+  }
+
+  /** {@link Gap#setting()} of {@link User#emergencyLocationPrompt()}. */
+  public static final String SETTING_LOCATION_PROMPT = "emergencyLocationPrompt";
+  /** {@link Gap#setting()} of {@link User#webRtcForceTurn()}. */
+  public static final String SETTING_FORCE_TURN = "webRtcForceTurn";
 
   /** A platform site: where calls of its phones are routed from. */
   public record Site(String id, String name, String locationId, List<NumberPlanEntry> numberPlan,
