@@ -12,6 +12,10 @@ import dev.e911.api.spi.EmergencyNotification;
 import dev.e911.api.spi.PlatformInventory;
 import dev.e911.api.spi.ReadBackResult;
 import dev.e911.core.E911;
+import dev.e911.core.audit.AuditReport;
+import dev.e911.core.audit.ComplianceAuditor;
+import dev.e911.core.audit.Finding;
+import dev.e911.core.audit.Severity;
 import dev.e911.core.config.ContactCenterConfig;
 import dev.e911.core.gate.GateDecision;
 import dev.e911.core.json.DomainJson;
@@ -44,7 +48,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the bundled example contact center end to end: sign-in, the hard stop, confirmation, 933 and 911 calls, "
-        + "the on-site notification and a PSAP callback.",
+        + "the on-site notification, a PSAP callback and the audit of the example's planted traps.",
     footer = {"", "Example:", "  ./e911 demo", "  ./e911 demo --format json --at 2026-11-25T16:00:00Z", "",
         "Exit codes: 0 the story ran, 1 bad configuration, 70 a step did not behave as documented (a bug)."})
 final class DemoCommand implements Callable<Integer> {
@@ -153,6 +157,17 @@ final class DemoCommand implements Callable<Integer> {
 
       title(8, "What changed on the platform");
       platform.changes().forEach(ch -> line(ch.kind() + " " + ch.target() + ": " + ch.detail()));
+
+      title(9, "The audit of the example's configuration (traps planted on purpose, see examples/README.md)");
+      AuditReport report = ComplianceAuditor.create(clock).auditConfig(c);
+      for (Finding f : report.findings()) {
+        line(f.severity() + " " + f.code() + "  " + f.subject().describe() + ": " + f.message());
+        line("    fix: " + f.fix());
+      }
+      step.put("errors", report.count(Severity.ERROR));
+      step.put("warnings", report.count(Severity.WARNING));
+      ArrayNode codes = step.putArray("codes");
+      report.findings().forEach(f -> codes.add(f.code().name()));
     }
     if (format == Format.json) {
       ObjectNode doc = Output.F.objectNode();

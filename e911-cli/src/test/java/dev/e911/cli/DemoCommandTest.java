@@ -26,7 +26,8 @@ class DemoCommandTest {
         "to SF HQ security desk: 911 call by María José Núñez",
         "(POOL_ELIN)",
         "-> reaches luis",
-        "assignLocation maria");
+        "assignLocation maria",
+        "ERROR LOCATION_ADDRESS_UNVERIFIED");
     assertThat(r.err()).isEmpty();
   }
 
@@ -36,7 +37,9 @@ class DemoCommandTest {
     CliRunner r = CliRunner.run("demo", "--config", "../examples/contact-center.json", "--at", "2026-11-25T16:00:00Z", "--format", "json");
     assertThat(r.exitCode()).isZero();
     JsonNode doc = new ObjectMapper().readTree(r.out());
-    assertThat(doc.get("steps")).hasSize(9);
+    assertThat(doc.get("steps")).hasSize(10);
+    assertThat(doc.get("steps").get(9).get("codes")).extracting(JsonNode::asText)
+        .contains("LOCATION_ADDRESS_UNVERIFIED", "WEBRTC_FORCE_TURN_OFF", "AGENT_VERIFICATION_STALE");
     assertThat(doc.get("steps").get(2).get("gate").asText()).isEqualTo("UNVERIFIED");
     assertThat(doc.get("steps").get(3).get("gate").asText()).isEqualTo("ALLOW");
     assertThat(doc.get("steps").get(5).get("route").get("callbackNumber").get("number").asText()).isEqualTo("+15125550117");

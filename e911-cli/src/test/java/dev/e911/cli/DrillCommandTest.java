@@ -15,16 +15,23 @@ class DrillCommandTest {
   private final ObjectMapper mapper = new ObjectMapper();
 
   @Test
-  @DisplayName("without provisioning every ELIN fails the drill (exit 4); after --provision every location passes (exit 0)")
+  @DisplayName("without provisioning every ELIN fails; after --provision only the planted unvalidated floor still fails")
   void drill() throws Exception {
     CliRunner before = CliRunner.run("drill", "--config", LocateAndGateCommandTest.CONFIG, "--format", "json");
     assertThat(before.exitCode()).isEqualTo(4);
     JsonNode doc = mapper.readTree(before.out());
-    assertThat(doc.get("failed").asInt()).isEqualTo(4);
+    assertThat(doc.get("failed").asInt()).isEqualTo(doc.get("locations").asInt()).isEqualTo(5);
     assertThat(doc.get("results").get(0).get("reasons").get(0).asText()).contains("not provisioned");
     CliRunner after = CliRunner.run("drill", "--config", LocateAndGateCommandTest.CONFIG, "--provision", "--format", "json");
-    assertThat(after.exitCode()).isZero();
-    assertThat(mapper.readTree(after.out()).get("results").findValuesAsText("verdict")).containsOnly("PASS");
+    assertThat(after.exitCode()).isEqualTo(4);
+    JsonNode results = mapper.readTree(after.out()).get("results");
+    for (JsonNode r : results) {
+      boolean trap = r.get("locationId").asText().equals("sf-hq-4");
+      assertThat(r.get("verdict").asText()).as(r.toString()).isEqualTo(trap ? "FAIL" : "PASS");
+      if (trap) {
+        assertThat(r.get("reasons").get(0).asText()).contains("not been validated");
+      }
+    }
   }
 
   @Test

@@ -24,7 +24,7 @@ class ConfigLoaderTest {
   @DisplayName("the bundled example loads whole")
   void exampleLoads() {
     ContactCenterConfig c = ConfigLoader.load(EXAMPLE);
-    assertThat(c.sites()).extracting(Site::id).containsExactly("sf-hq", "nyc", "remote");
+    assertThat(c.sites()).extracting(Site::id).containsExactly("sf-hq", "nyc", "remote", "remote-west");
     assertThat(c.agents()).hasSize(20);
     assertThat(c.outsideLinePrefix()).isEqualTo("9");
     assertThat(c.site("remote").orElseThrow().elinPool()).hasSize(3);
