@@ -3,6 +3,7 @@ package dev.e911.genesys.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.e911.api.spi.PlatformResult;
 import dev.e911.api.spi.RemoteFailure;
+import dev.e911.core.http.StatusKinds;
 import dev.e911.api.spi.Secret;
 import dev.e911.core.http.HttpOutcome;
 import dev.e911.core.http.Jitter;
@@ -287,24 +288,7 @@ public final class GenesysClient {
    */
   public RemoteFailure failureFor(Answer a) {
     int s = a.status();
-    RemoteFailure.Kind kind;
-    if (s == 401) {
-      kind = RemoteFailure.Kind.AUTHENTICATION;
-    } else if (s == 403) {
-      kind = RemoteFailure.Kind.PERMISSION;
-    } else if (s == 404 || s == 410) {
-      kind = RemoteFailure.Kind.NOT_FOUND;
-    } else if (s == 409) {
-      kind = RemoteFailure.Kind.CONFLICT;
-    } else if (s == 429) {
-      kind = RemoteFailure.Kind.RATE_LIMITED;
-    } else if (s >= 500) {
-      kind = RemoteFailure.Kind.TRANSIENT;
-    } else if (s >= 400) {
-      kind = RemoteFailure.Kind.INVALID_REQUEST;
-    } else {
-      kind = RemoteFailure.Kind.MALFORMED_RESPONSE;
-    }
+    RemoteFailure.Kind kind = StatusKinds.of(s);
     JsonNode body = a.json();
     String code = clean(Json.text(body, "code"));
     if (code.isEmpty()) {

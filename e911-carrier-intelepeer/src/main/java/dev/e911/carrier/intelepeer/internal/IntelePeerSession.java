@@ -3,6 +3,7 @@ package dev.e911.carrier.intelepeer.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.e911.api.spi.RemoteFailure;
+import dev.e911.core.http.StatusKinds;
 import dev.e911.api.spi.Secret;
 import dev.e911.carrier.intelepeer.IntelePeerSettings;
 import dev.e911.core.http.HttpOutcome;
@@ -277,26 +278,7 @@ public final class IntelePeerSession {
   /** Types a non-2xx answer: 400/422 invalid, 401 authentication, 403 permission, 404, 409, 429, 5xx transient. */
   public RemoteFailure failureFor(Answered a) {
     int s = a.status();
-    RemoteFailure.Kind kind;
-    if (s == 400 || s == 422) {
-      kind = RemoteFailure.Kind.INVALID_REQUEST;
-    } else if (s == 401) {
-      kind = RemoteFailure.Kind.AUTHENTICATION;
-    } else if (s == 403) {
-      kind = RemoteFailure.Kind.PERMISSION;
-    } else if (s == 404 || s == 410) {
-      kind = RemoteFailure.Kind.NOT_FOUND;
-    } else if (s == 409) {
-      kind = RemoteFailure.Kind.CONFLICT;
-    } else if (s == 429) {
-      kind = RemoteFailure.Kind.RATE_LIMITED;
-    } else if (s >= 500) {
-      kind = RemoteFailure.Kind.TRANSIENT;
-    } else if (s >= 400) {
-      kind = RemoteFailure.Kind.INVALID_REQUEST;
-    } else {
-      kind = RemoteFailure.Kind.MALFORMED_RESPONSE;
-    }
+    RemoteFailure.Kind kind = StatusKinds.of(s);
     Duration retryAfter = s == 429
         ? positive(a.headers().firstValue("Retry-After")
             .flatMap(v -> RetryAfter.parse(v, clock, settings.maxRetryAfter())).orElse(Duration.ZERO))
