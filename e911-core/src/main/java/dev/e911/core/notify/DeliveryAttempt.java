@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The record of one attempt to deliver one call's notification to one notifier: which notifier in which
- * escalation group, the attempt number for that notifier (1-based, counting every retry and re-send), why
+ * escalation group, the attempt number for that notifier (1-based, counting every retry and re-send; 0 for a
+ * {@link AttemptOutcome.NotAttempted} entry), why
  * it was made, when it started and ended by the dispatcher's clock, its outcome, and whether the
  * dispatcher scheduled a retry because of it.
  */

@@ -789,6 +789,11 @@ public final class NotificationDispatcher implements AutoCloseable {
       return this;
     }
 
+    /** A single rung named {@code primary}: every notifier is sent every notification at once. */
+    public Builder notifiers(EmergencyNotifier... notifiers) {
+      return group("primary", notifiers);
+    }
+
     /** Adds the next rung of the escalation ladder. */
     public Builder group(RecipientGroup group) {
       if (group == null) {

@@ -363,7 +363,7 @@ class NotificationDispatcherTest {
     @DisplayName("a listener that throws changes nothing")
     void throwingListener() {
       ScriptedNotifier desk = ScriptedNotifier.delivering("desk");
-      dispatcher = manual().group("security", desk).listener(new NotificationListener() {
+      dispatcher = manual().notifiers(desk).listener(new NotificationListener() {
         @Override
         public void onAttempt(DeliveryAttempt attempt) {
           throw new IllegalStateException("boom");
@@ -377,6 +377,7 @@ class NotificationDispatcherTest {
       assertThat(dispatcher.dispatch(call("c1"))).isInstanceOf(DispatchResult.Accepted.class);
       time.runReady();
       assertThat(status("c1").state()).isEqualTo(CallStatus.State.DELIVERED);
+      assertThat(status("c1").groupsReached()).containsExactly("primary");
       assertThat(heard).hasSize(1);
     }
 

@@ -118,6 +118,50 @@ class OffTheCallPathTest {
   }
 
   @Test
+  @Timeout(60)
+  @DisplayName("many threads dispatching at once into a small queue: every call is accepted or rejected-and-counted, and every accepted one delivered once")
+  void concurrentDispatch() throws Exception {
+    ScriptedNotifier desk = ScriptedNotifier.delivering("desk");
+    dispatcher = NotificationDispatcher.builder().group("security", desk).clock(timers.clock).scheduler(timers)
+        .workerThreads(2).maxConcurrentPerNotifier(2).queueSize(20).build();
+    int threads = 6;
+    int perThread = 150;
+    List<DispatchResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> callers = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      Thread th = new Thread(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        for (int i = 0; i < perThread; i++) {
+          results.add(dispatcher.dispatch(NotificationDispatcherTest.call("t" + id + "-" + i)));
+        }
+      });
+      th.start();
+      callers.add(th);
+    }
+    start.countDown();
+    for (Thread th : callers) {
+      th.join();
+    }
+    assertThat(results).hasSize(threads * perThread);
+    List<String> accepted = results.stream().filter(r -> r instanceof DispatchResult.Accepted).map(DispatchResult::callId).toList();
+    long rejected = results.stream().filter(r -> r instanceof DispatchResult.Rejected).count();
+    assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOfAny(DispatchResult.Accepted.class, DispatchResult.Rejected.class));
+    assertThat(accepted.size() + rejected).isEqualTo(threads * perThread);
+    assertThat(dispatcher.overflowCount()).isEqualTo(rejected);
+    await("every accepted call settles", () -> dispatcher.activeCalls() == 0);
+    assertThat(desk.sends()).isEqualTo(accepted.size());
+    for (String id : accepted) {
+      assertThat(dispatcher.attempts(id)).singleElement().satisfies(a -> assertThat(a.outcome().delivered()).isTrue());
+    }
+  }
+
+  @Test
   @DisplayName("the notification of a route carries the callback number presented, the location sent, its verification and warnings")
   void notificationOfARoute() {
     LocationService locations = LocationService.builder(CONFIG).clock(timers.clock).build();
