@@ -23,7 +23,7 @@ class DemoCommandTest {
         "not the masked queue number +18005550100",
         "<ca:RD>AVENIDA DE LOS ÁRBOLES</ca:RD>",
         "<timestamp>2026-11-25T16:00:00.000Z</timestamp>",
-        "to SF HQ security desk: 911 call by María José Núñez",
+        "delivered asynchronously to SF HQ security desk", "EMERGENCY call by María José Núñez",
         "(POOL_ELIN)",
         "-> reaches luis",
         "assignLocation maria",

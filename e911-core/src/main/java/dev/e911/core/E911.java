@@ -12,6 +12,9 @@ import dev.e911.core.config.ConfigLoader;
 import dev.e911.core.config.ContactCenterConfig;
 import dev.e911.core.gate.AvailabilityGate;
 import dev.e911.core.location.LocationService;
+import dev.e911.core.notify.NotificationDispatcher;
+import dev.e911.core.notify.NotifierFactory;
+import dev.e911.api.spi.EmergencyNotifier;
 import dev.e911.core.route.EmergencyRouter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,14 +30,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entry point: wires a contact center's configuration, clock, store, carrier, platform and
- * emergency listeners into the {@link LocationService} (where agents are), the
+ * The entry point: wires a contact center's configuration, clock, store, carrier, platform,
+ * Kari's Law notifiers and emergency listeners into the {@link LocationService} (where agents are), the
  * {@link AvailabilityGate} (the hard stop) and the {@link EmergencyRouter} (the hot path). Explicit
  * instances come first ({@code carrier(adapter)}); a carrier named in the configuration's
  * {@code carriers} is otherwise created through its {@link CarrierProvider}, found with
  * {@link ServiceLoader}, its secrets read from the environment.
  */
-public final class E911 {
+public final class E911 implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(E911.class);
 
@@ -43,8 +46,10 @@ public final class E911 {
   private final AvailabilityGate gate;
   private final EmergencyRouter router;
   private final CarrierAdapter carrier;
+  private final NotificationDispatcher notifications;
 
-  private E911(Builder b, CarrierAdapter carrier) {
+  private E911(Builder b, CarrierAdapter carrier, NotificationDispatcher notifications) {
+    this.notifications = notifications;
     this.config = b.config;
     this.carrier = carrier;
     LocationService.Builder lb = LocationService.builder(b.config).clock(b.clock);
@@ -59,7 +64,11 @@ public final class E911 {
     }
     this.locations = lb.build();
     this.gate = new AvailabilityGate(locations);
-    Consumer<EmergencyRoute.Emergency> all = e -> b.emergencyListeners.forEach(l -> l.accept(e));
+    List<Consumer<EmergencyRoute.Emergency>> listeners = new ArrayList<>(b.emergencyListeners);
+    if (notifications != null) {
+      listeners.add(0, notifications.routerListener(id -> b.config.agent(id).map(a -> a.displayName()).orElse("")));
+    }
+    Consumer<EmergencyRoute.Emergency> all = e -> listeners.forEach(l -> l.accept(e));
     this.router = EmergencyRouter.create(locations, b.config, b.entityDomain, all);
   }
 
@@ -86,6 +95,19 @@ public final class E911 {
   /** The emergency-call hot path. */
   public EmergencyRouter router() {
     return router;
+  }
+
+  /** Stops the notification dispatcher's workers (after the notifications in flight are recorded). */
+  @Override
+  public void close() {
+    if (notifications != null) {
+      notifications.close();
+    }
+  }
+
+  /** The Kari's Law notification dispatcher, when notifiers are configured. */
+  public java.util.Optional<NotificationDispatcher> notifications() {
+    return java.util.Optional.ofNullable(notifications);
   }
 
   /** The carrier in use, if any. */
@@ -125,6 +147,7 @@ public final class E911 {
     private String entityDomain = "e911.invalid";
     private Function<String, String> environment = System::getenv;
     private final List<Consumer<EmergencyRoute.Emergency>> emergencyListeners = new ArrayList<>();
+    private final List<EmergencyNotifier> notifiers = new ArrayList<>();
 
     private Builder() {}
 
@@ -175,6 +198,16 @@ public final class E911 {
       return this;
     }
 
+    /**
+     * A Kari's Law notifier, explicitly (otherwise the configuration's {@code notifiers} are built by
+     * {@link NotifierFactory}). Every emergency routed is dispatched to them asynchronously: a slow
+     * notifier never delays a call.
+     */
+    public Builder notifier(EmergencyNotifier notifier) {
+      notifiers.add(Objects.requireNonNull(notifier, "notifier"));
+      return this;
+    }
+
     /** Called for every emergency routed (on the router's caller thread: must not block). */
     public Builder onEmergency(Consumer<EmergencyRoute.Emergency> listener) {
       emergencyListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -204,7 +237,14 @@ public final class E911 {
           throw e.under("carriers[0]");
         }
       }
-      return new E911(this, c);
+      NotificationDispatcher dispatcher = null;
+      if (!notifiers.isEmpty()) {
+        dispatcher = NotificationDispatcher.builder().clock(clock).notifiers(notifiers.toArray(EmergencyNotifier[]::new)).build();
+      } else if (!config.notifiers().isEmpty()) {
+        NotifierFactory factory = NotifierFactory.builder(environment).clock(clock).build();
+        dispatcher = NotificationDispatcher.builder().clock(clock).groups(factory.groups(config.notifiers())).build();
+      }
+      return new E911(this, c, dispatcher);
     }
   }
 }

@@ -37,6 +37,37 @@ class E911Test {
   }
 
   @Test
+  @DisplayName("every emergency routed reaches the notifiers asynchronously; 933 does not (its rule does not notify)")
+  void notifications() throws Exception {
+    java.util.concurrent.BlockingQueue<dev.e911.api.spi.EmergencyNotification> received = new java.util.concurrent.LinkedBlockingQueue<>();
+    dev.e911.api.spi.EmergencyNotifier desk = new dev.e911.api.spi.EmergencyNotifier() {
+      @Override
+      public String id() {
+        return "desk";
+      }
+
+      @Override
+      public dev.e911.api.spi.NotificationOutcome send(dev.e911.api.spi.EmergencyNotification n) {
+        received.add(n);
+        return new dev.e911.api.spi.NotificationOutcome.Delivered("ok");
+      }
+    };
+    try (E911 e911 = E911.builder().configFile(EXAMPLE).notifier(desk).build()) {
+      e911.router().route("maria", "933", null);
+      e911.router().route("maria", "911", null);
+      dev.e911.api.spi.EmergencyNotification n = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(n).isNotNull();
+      assertThat(n.classification()).isEqualTo(dev.e911.api.routing.Classification.EMERGENCY);
+      assertThat(n.agentName()).isEqualTo("María José Núñez");
+      assertThat(n.callbackNumber()).isEqualTo("+15125550117");
+      assertThat(received.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+    }
+    try (E911 fromConfig = E911.builder().configFile(EXAMPLE).build()) {
+      assertThat(fromConfig.notifications()).isPresent();
+    }
+  }
+
+  @Test
   @DisplayName("an unknown carrier type and a missing configuration are typed errors naming the field")
   void errors() {
     ContactCenterConfig c = ConfigLoader.load(EXAMPLE);
