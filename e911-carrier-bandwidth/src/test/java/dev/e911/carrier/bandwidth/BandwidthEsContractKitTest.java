@@ -31,6 +31,17 @@ class BandwidthEsContractKitTest extends CarrierContractTest {
     return KitFixtures.REQUEST_TIMEOUT;
   }
 
+  /**
+   * Bandwidth's ES API has no read-only address check: {@code POST /addresses} creates the record and
+   * answers its {@code validationStatus}. The adapter derives the record id from the address, so the
+   * kit checks that validating binds nothing and that validating again writes nothing more.
+   */
+  @Override
+  protected Optional<String> validationWritesBecause() {
+    return Optional.of("Bandwidth's ES API validates an address only by creating its address record"
+        + " (POST /addresses); the record binds no endpoint and its id is derived from the address");
+  }
+
   @Override
   protected Optional<String> providerName() {
     return Optional.of(BandwidthCarrier.ID);

@@ -39,8 +39,9 @@ import java.util.function.UnaryOperator;
  * ADJUSTED_COMPLETE, FAILED with an {@code ErrorList}), the {@code customerOrderId} look-up,
  * {@code /tns/{tn}/e911}, {@code aeuis/{id}}; (C) ES JSON — {@code addresses}, {@code endpoints},
  * {@code orders/{id}/details}, {@code ?region=} required, {@code {"errors":[...]}}. It checks Basic
- * credentials, injects {@link Fault}s, and counts state-changing orders (DLR endpoint bindings take two:
- * location pool, then AEUI; ES address records are not orders). {@link Fault#APPLY_THEN_HANG} meets the next write, since a read has no
+ * credentials, injects {@link Fault}s, and counts every state-changing write (DLR endpoint bindings take
+ * two orders: location pool, then AEUI; an ES binding of a new address takes two: the address record,
+ * then the endpoints order). {@link Fault#APPLY_THEN_HANG} meets the next write, since a read has no
  * change to apply; every other fault meets the next request of any kind. An ES endpoint counts as
  * {@linkplain #provisioned provisioned} once its order completed ({@code SUCCESS}), not while it is
  * {@code INPROGRESS}. Element names are Bandwidth's; the
@@ -586,6 +587,7 @@ final class FakeBandwidth implements CarrierFake {
       }
       ObjectNode rec = esRecord(in);
       esAddresses.put(id, new EsAddress(rec, esUnvalidatedPolls));
+      writeOrders++; // a record the carrier now holds, bound or not
       return StubResponse.json(201, esView(id).toString());
     }
     if (p.startsWith("/addresses/") && m.equals("GET")) {
