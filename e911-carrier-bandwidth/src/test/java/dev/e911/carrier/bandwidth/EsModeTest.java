@@ -107,7 +107,7 @@ class EsModeTest {
         f -> assertThat(f.binding().address().streetName()).contains("POINT"));
     // idempotent
     assertThat(adapter.provision(new Binding.NumberBinding(ELIN, Addresses.hq(), "ACME HQ"))).isInstanceOf(ProvisioningResult.Done.class);
-    assertThat(fake.writeOrders()).isEqualTo(1);
+    assertThat(fake.writeOrders()).as("the address record and one endpoints order").isEqualTo(2);
   }
 
   @Test
@@ -128,7 +128,8 @@ class EsModeTest {
   void an_invalid_address_is_never_bound() {
     var r = adapter.provision(new Binding.NumberBinding(ELIN, Addresses.nowhere(), "X"));
     assertThat(r).isInstanceOf(ProvisioningResult.Rejected.class);
-    assertThat(fake.writeOrders()).isZero();
+    assertThat(fake.server().requests("POST", ES + "/endpoints")).isEmpty();
+    assertThat(fake.writeOrders()).as("only the (INVALID) address record").isEqualTo(1);
   }
 
   @Test
@@ -147,7 +148,7 @@ class EsModeTest {
     fake.failNextAfter(2, Fault.APPLY_THEN_HANG);
     assertThat(adapter.provision(new Binding.NumberBinding(ELIN, Addresses.hq(), "ACME HQ"))).isInstanceOf(ProvisioningResult.Done.class);
     assertThat(fake.server().requests("POST", ES + "/endpoints")).hasSize(1);
-    assertThat(fake.writeOrders()).isEqualTo(1);
+    assertThat(fake.writeOrders()).as("the address record and one endpoints order").isEqualTo(2);
   }
 
   @Test
@@ -167,7 +168,7 @@ class EsModeTest {
     assertThat(fake.server().requests("DELETE", ES + "/endpoints/14155550100")).hasSize(1);
     assertThat(adapter.readBack(KEY)).isInstanceOf(ReadBackResult.NotFound.class);
     assertThat(adapter.remove(KEY)).isInstanceOf(ProvisioningResult.Done.class);
-    assertThat(fake.writeOrders()).isEqualTo(2);
+    assertThat(fake.writeOrders()).as("address record, endpoints order, delete order").isEqualTo(3);
   }
 
   @Test

@@ -39,8 +39,12 @@ import java.util.function.UnaryOperator;
  * ADJUSTED_COMPLETE, FAILED with an {@code ErrorList}), the {@code customerOrderId} look-up,
  * {@code /tns/{tn}/e911}, {@code aeuis/{id}}; (C) ES JSON — {@code addresses}, {@code endpoints},
  * {@code orders/{id}/details}, {@code ?region=} required, {@code {"errors":[...]}}. It checks Basic
- * credentials, injects {@link Fault}s, and counts state-changing orders (DLR endpoint bindings take two:
- * location pool, then AEUI; ES address records are not orders). Element names are Bandwidth's; the
+ * credentials, injects {@link Fault}s, and counts every state-changing write (DLR endpoint bindings take
+ * two orders: location pool, then AEUI; an ES binding of a new address takes two: the address record,
+ * then the endpoints order). {@link Fault#APPLY_THEN_HANG} meets the next write, since a read has no
+ * change to apply; every other fault meets the next request of any kind. An ES endpoint counts as
+ * {@linkplain #provisioned provisioned} once its order completed ({@code SUCCESS}), not while it is
+ * {@code INPROGRESS}. Element names are Bandwidth's; the
  * documents are composed from them (and vary the case, {@code orderId}, as Bandwidth's examples do).
  */
 final class FakeBandwidth implements CarrierFake {
@@ -215,8 +219,8 @@ final class FakeBandwidth implements CarrierFake {
   public synchronized Optional<DispatchableAddress> provisioned(BindingKey key) {
     if (mode == BandwidthConfig.Mode.ES) {
       EsEndpoint ep = esEndpoints.get(BandwidthIds.esEndpointId(key));
-      if (ep == null) {
-        return Optional.empty();
+      if (ep == null || !ep.status().equals("SUCCESS")) {
+        return Optional.empty(); // an endpoint still INPROGRESS (or in ERROR) routes no 911 call yet
       }
       return Optional.of(BandwidthAddressMapping.fromEs(esAddresses.get(ep.addressId()).record(), Optional.empty()));
     }
@@ -245,6 +249,21 @@ final class FakeBandwidth implements CarrierFake {
   @Override
   public synchronized int writeOrders() {
     return writeOrders;
+  }
+
+  /** Bandwidth finishes open orders on its own; here they finish when the kit asks (or when polled). */
+  @Override
+  public synchronized void settlePendingWork() {
+    for (Order o : List.copyOf(orders.values())) {
+      if (o.status.equals("RECEIVED") || o.status.equals("PROCESSING")) {
+        if (mode == BandwidthConfig.Mode.ES) {
+          completeEs(o);
+        } else {
+          complete(o);
+        }
+      }
+    }
+    esAddresses.replaceAll((id, a) -> new EsAddress(a.record(), 0));
   }
 
   @Override
@@ -276,8 +295,14 @@ final class FakeBandwidth implements CarrierFake {
         }
         return StubResponse.text(504, "upstream timed out");
       }
-      Optional<Fault> next = faults.poll();
-      fault = next == null ? null : next.orElse(null);
+      Optional<Fault> next = faults.peek();
+      if (next != null && next.equals(Optional.of(Fault.APPLY_THEN_HANG)) && !isWrite(r)) {
+        // a lost answer to a change: a read has no change to apply, so reads before the write pass
+        fault = null;
+      } else {
+        faults.poll();
+        fault = next == null ? null : next.orElse(null);
+      }
     }
     boolean json = mode == BandwidthConfig.Mode.ES;
     if (fault != null) {
@@ -308,6 +333,11 @@ final class FakeBandwidth implements CarrierFake {
       return unauthorized(json);
     }
     return route(r);
+  }
+
+  /** A request that changes what the carrier holds: an {@code e911s} order, an ES address record or endpoint write. */
+  private static boolean isWrite(RecordedRequest r) {
+    return !r.method().equals("GET") && !r.path().endsWith("/geocodeRequest");
   }
 
   private static StubResponse unauthorized(boolean json) {
@@ -557,6 +587,7 @@ final class FakeBandwidth implements CarrierFake {
       }
       ObjectNode rec = esRecord(in);
       esAddresses.put(id, new EsAddress(rec, esUnvalidatedPolls));
+      writeOrders++; // a record the carrier now holds, bound or not
       return StubResponse.json(201, esView(id).toString());
     }
     if (p.startsWith("/addresses/") && m.equals("GET")) {

@@ -12,6 +12,11 @@ public enum Fault {
   MALFORMED,
   /** 401 with the carrier's authentication error. */
   UNAUTHORIZED,
-  /** The change is applied, but the answer never arrives (the ambiguous timeout that tempts a duplicate order). */
+  /**
+   * The change is applied, but the answer never arrives (the ambiguous timeout that tempts a duplicate
+   * order). It meets the next request that changes state; reads before it (an adapter that looks before
+   * it writes) are served normally, since they have no change to apply and a fault spent on one would
+   * leave the lost answer untested.
+   */
   APPLY_THEN_HANG
 }
