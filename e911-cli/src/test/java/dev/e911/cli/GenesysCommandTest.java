@@ -1,0 +1,236 @@
+package dev.e911.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.e911.genesys.FakeGenesys;
+import dev.e911.testkit.http.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("./e911 genesys through the real main against the loopback Genesys fake")
+class GenesysCommandTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final FakeGenesys fake = new FakeGenesys().cleanOrg();
+  private final Map<String, String> env = new HashMap<>(Map.of(
+      GenesysCommand.CLIENT_ID_VAR, FakeGenesys.CLIENT_ID, GenesysCommand.CLIENT_SECRET_VAR, FakeGenesys.SECRET_TEXT));
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void hooks() {
+    GenesysCommand.environment = env::get;
+    // HTTP/1.1 (no h2c upgrade with the JDK stub server), tiny backoffs, no real sleeping, small pages
+    GenesysCommand.builderHook = b -> b.httpClient(FakeGenesys.CLIENT).requestTimeout(Duration.ofSeconds(2))
+        .backoff(Duration.ofMillis(1), Duration.ofMillis(5)).retryLimits(Duration.ofSeconds(5), Duration.ofSeconds(30))
+        .sleeper(d -> { }).paging(2, 50);
+  }
+
+  @AfterEach
+  void restore() {
+    GenesysCommand.environment = System::getenv;
+    GenesysCommand.builderHook = UnaryOperator.identity();
+    fake.close();
+  }
+
+  /** {@code genesys <args…> --api-base <fake> --login-base <fake>}. */
+  private CliRunner genesys(String... args) {
+    List<String> all = new ArrayList<>(List.of("genesys"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--api-base", fake.server.baseUri().toString(), "--login-base", fake.server.baseUri().toString()));
+    CliRunner r = CliRunner.run(all.toArray(String[]::new));
+    assertThat(r.out() + r.err()).as("the client secret is never printed").doesNotContain(FakeGenesys.SECRET_TEXT)
+        .as("nor a token").doesNotContain("-abcdefgh");
+    return r;
+  }
+
+  private static JsonNode json(CliRunner r) throws Exception {
+    return MAPPER.readTree(r.out());
+  }
+
+  private static List<String> codes(JsonNode report) {
+    return report.path("findings").findValuesAsText("code");
+  }
+
+  /** Every write the fake received (the token request and the location search are reads). */
+  private List<RecordedRequest> writes() {
+    return fake.server.requests().stream()
+        .filter(r -> !r.method().equals("GET") && !r.path().equals("/oauth/token") && !r.path().endsWith("/search")).toList();
+  }
+
+  /**
+   * The fake org's intent: site-hq is the San Francisco office, site-remote-jane a remote site; the locations are the
+   * fake's HQ and Jane's home (same address and ELIN), plus Raj's home, which Genesys does not have yet.
+   */
+  private Path config(String hqElin, boolean withNotifier) throws Exception {
+    String text = """
+        {
+          "name": "Fake org",
+          "defaultRegion": "US",
+          "sites": [
+            {"id": "site-hq", "name": "San Francisco HQ", "kind": "FIXED", "defaultLocationId": "hq",
+             "mediaPolicy": {"forceTurn": false, "promptForEmergencyLocation": false}, "elinPool": []},
+            {"id": "site-remote-jane", "name": "Remote - Jane", "kind": "REMOTE", "defaultLocationId": "jane-home",
+             "mediaPolicy": {"forceTurn": true, "promptForEmergencyLocation": true}, "elinPool": []}
+          ],
+          "locations": [
+            {"id": "hq", "name": "SF HQ", "elins": ["HQ_ELIN"],
+             "address": {"country": "US", "state": "CA", "city": "San Francisco", "houseNumber": "1200", "preDirectional": "N",
+                         "streetName": "Point", "streetSuffix": "St", "postalCode": "94133", "floor": "2",
+                         "validation": {"validatedBy": "reference", "validatedAt": "2026-11-20T15:04:05Z"}}},
+            {"id": "jane-home", "name": "WFH - Jane", "elins": ["+1 512 555 0117"],
+             "address": {"country": "US", "state": "TX", "city": "Austin", "houseNumber": "4521",
+                         "streetName": "Avenida de los Arboles", "unit": "Apt 2B", "postalCode": "78745",
+                         "validation": {"validatedBy": "reference", "validatedAt": "2026-11-20T15:04:05Z"}}},
+            {"id": "raj-home", "name": "WFH - Raj", "elins": ["+1 503 555 0121"],
+             "address": {"country": "US", "state": "OR", "city": "Portland", "houseNumber": "77", "streetName": "Alder",
+                         "streetSuffix": "Rd", "unit": "Unit 5", "postalCode": "97201-1234",
+                         "validation": {"validatedBy": "reference", "validatedAt": "2026-11-20T15:04:05Z"}}}
+          ],
+          "rules": [
+            {"id": "911", "pattern": "^911$", "classification": "EMERGENCY", "priority": 1, "callbackPolicy": "AGENT_DID", "notifyOnSite": true},
+            {"id": "933", "pattern": "^933$", "classification": "EMERGENCY_TEST", "priority": 3, "callbackPolicy": "AGENT_DID", "notifyOnSite": false}
+          ],
+          "notifiers": NOTIFIERS
+        }
+        """.replace("HQ_ELIN", hqElin)
+        .replace("NOTIFIERS", withNotifier ? "[{\"id\": \"desk\", \"type\": \"log\", \"settings\": {}, \"secretsFromEnv\": {}}]" : "[]");
+    return Files.writeString(dir.resolve("fake-org.json"), text);
+  }
+
+  @Nested
+  @DisplayName("genesys audit")
+  class Audit {
+
+    @Test
+    @DisplayName("a clean org has no findings: exit 0, in text and in JSON")
+    void clean() throws Exception {
+      CliRunner text = genesys("audit");
+      assertThat(text.exitCode()).as(text.err()).isZero();
+      assertThat(text.out()).contains("e911 compliance audit", "0 error(s)", "no traps found");
+      CliRunner j = genesys("audit", "--format", "json");
+      assertThat(j.exitCode()).isZero();
+      JsonNode doc = json(j);
+      assertThat(doc.path("counts").path("ERROR").asInt()).isZero();
+      assertThat(doc.path("findings")).isEmpty();
+      assertThat(writes()).as("an audit only reads").isEmpty();
+    }
+
+    @Test
+    @DisplayName("planted traps are reported with their codes and platform fixes: exit 4")
+    void traps() throws Exception {
+      fake.numberPlans.get("site-hq").remove(1); // 933
+      fake.trunkBases.get("tb-e911").set("properties", FakeGenesys.json("{"
+          + "'trunk_outboundIdentity_callingAddress':{'value':{'instance':'+18005550100'}},"
+          + "'trunk_outboundIdentity_callingAddress_overrideMethod':{'value':{'instance':'Always'}}}"));
+      fake.locations.get("loc-jane").put("addressVerified", false);
+      CliRunner r = genesys("audit", "--format", "json");
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
+      JsonNode doc = json(r);
+      assertThat(codes(doc)).contains("EMERGENCY_933_MISSING", "EMERGENCY_CALLER_ID_MASKED", "LOCATION_ADDRESS_UNVERIFIED");
+      assertThat(doc.path("counts").path("ERROR").asInt()).isPositive();
+      assertThat(doc.path("findings").findValuesAsText("kind")).contains("ADD_EMERGENCY_NUMBER_PLAN", "UNMASK_EMERGENCY_CALLER_ID");
+      CliRunner text = genesys("audit");
+      assertThat(text.exitCode()).isEqualTo(4);
+      assertThat(text.out()).contains("ERROR   EMERGENCY_CALLER_ID_MASKED", "platform fix: ADD_EMERGENCY_NUMBER_PLAN on site-hq");
+    }
+
+    @Test
+    @DisplayName("--config adds what only the configuration knows: site kinds (Force TURN on a remote site) and notifiers")
+    void withConfig() throws Exception {
+      fake.stations.get("st-jane").put("webRtcForceTurn", false);
+      CliRunner without = genesys("audit", "--format", "json");
+      assertThat(without.exitCode()).as(without.err()).isZero();
+      assertThat(codes(json(without))).doesNotContain("WEBRTC_FORCE_TURN_OFF", "NO_ONSITE_NOTIFIER");
+      CliRunner with = genesys("audit", "--config", config("+14155550140", false).toString(), "--format", "json");
+      assertThat(with.exitCode()).as(with.err()).isEqualTo(4);
+      assertThat(codes(json(with))).contains("WEBRTC_FORCE_TURN_OFF", "NO_ONSITE_NOTIFIER");
+    }
+
+    @Test
+    @DisplayName("an unreadable configuration is bad input: exit 1 before anything is asked of Genesys")
+    void badConfig() throws Exception {
+      Path broken = Files.writeString(dir.resolve("broken.json"), "{\"name\": \"x\", \"sites\": 3}");
+      CliRunner r = genesys("audit", "--config", broken.toString());
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("broken.json");
+      assertThat(fake.server.requests()).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("connection and credentials")
+  class Connection {
+
+    @Test
+    @DisplayName("a missing environment variable is bad input naming it: exit 1, nothing sent")
+    void missingVariables() {
+      env.remove(GenesysCommand.CLIENT_SECRET_VAR);
+      CliRunner r = genesys("audit");
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("GENESYS_CLIENT_SECRET").contains("not set");
+      env.put(GenesysCommand.CLIENT_SECRET_VAR, FakeGenesys.SECRET_TEXT);
+      env.put(GenesysCommand.CLIENT_ID_VAR, " ");
+      CliRunner blank = genesys("audit");
+      assertThat(blank.exitCode()).isEqualTo(1);
+      assertThat(blank.err()).contains("GENESYS_CLIENT_ID");
+      assertThat(fake.server.requests()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a 401 on the API (twice, after one token renewal) is exit 1 with the Genesys code, status and contextId")
+    void unauthorized() {
+      for (int i = 0; i < 4; i++) {
+        fake.fault("GET", "/api/v2/", FakeGenesys.error(401, "authentication.required", "No authentication bearer token specified"));
+      }
+      CliRunner r = genesys("audit", "--format", "json");
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains("AUTHENTICATION", "HTTP 401", "authentication.required", "ctx-401-0001",
+          "GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET");
+    }
+
+    @Test
+    @DisplayName("refused credentials (the OAuth answer even echoes the secret) are exit 1 and the secret is not printed")
+    void refusedCredentials() {
+      fake.refuseCredentials = true;
+      CliRunner r = genesys("audit");
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("AUTHENTICATION", "invalid_client", "refused the OAuth client credentials");
+    }
+
+    @Test
+    @DisplayName("--region or both URLs: neither, or both kinds, is a usage error; an unknown region is bad input")
+    void target() {
+      assertThat(CliRunner.run("genesys", "audit").exitCode()).isEqualTo(2);
+      assertThat(CliRunner.run("genesys", "audit", "--api-base", "http://127.0.0.1:1").exitCode()).isEqualTo(2);
+      assertThat(genesys("audit", "--region", "us_west_2").exitCode()).isEqualTo(2);
+      CliRunner unknown = CliRunner.run("genesys", "audit", "--region", "mars_north_1");
+      assertThat(unknown.exitCode()).isEqualTo(1);
+      assertThat(unknown.err()).contains("--region", "not a Genesys Cloud region");
+    }
+
+    @Test
+    @DisplayName("genesys alone prints its usage with the environment variables")
+    void usage() {
+      CliRunner r = CliRunner.run("genesys");
+      assertThat(r.exitCode()).isZero();
+      assertThat(r.out()).contains("audit", "GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET");
+    }
+  }
+}
