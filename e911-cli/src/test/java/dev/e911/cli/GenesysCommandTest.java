@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("./e911 genesys through the real main against the loopback Genesys fake")
+@DisplayName("./e911 genesys audit|sync through the real main against the loopback Genesys fake")
 class GenesysCommandTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -174,6 +174,78 @@ class GenesysCommandTest {
   }
 
   @Nested
+  @DisplayName("genesys sync")
+  class Sync {
+
+    @Test
+    @DisplayName("creates and updates what differs, keeps what is equal; the second run changes nothing and writes nothing")
+    void twice() throws Exception {
+      String cfg = config("+14155550149", true).toString();
+      CliRunner first = genesys("sync", "--config", cfg, "--format", "json");
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      JsonNode doc = json(first);
+      assertThat(doc.path("dryRun").asBoolean()).isFalse();
+      assertThat(doc.path("locations").asInt()).isEqualTo(3);
+      assertThat(doc.path("changed").asInt()).isEqualTo(2);
+      JsonNode hq = doc.path("results").get(0);
+      assertThat(hq.path("action").asText()).isEqualTo("UPDATE");
+      assertThat(hq.path("genesysId").asText()).isEqualTo("loc-hq");
+      assertThat(hq.path("changes").get(0).asText()).isEqualTo("~ emergencyNumber: '+14155550140' -> '+14155550149'");
+      assertThat(doc.path("results").get(1).path("action").asText()).isEqualTo("UNCHANGED");
+      JsonNode raj = doc.path("results").get(2);
+      assertThat(raj.path("action").asText()).isEqualTo("CREATE");
+      assertThat(raj.path("changes").toString()).contains("+ address.street1: '77 Alder Rd'", "+ address.zipcode: '97201-1234'",
+          "+ emergencyNumber: '+15035550121'");
+      assertThat(fake.locations.get("loc-hq").path("emergencyNumber").path("number").asText()).isEqualTo("+14155550149");
+
+      int writesBefore = writes().size();
+      CliRunner second = genesys("sync", "--config", cfg);
+      assertThat(second.exitCode()).as(second.err()).isZero();
+      assertThat(second.out()).contains(": 0 changed").doesNotContain("created", "updated");
+      assertThat(second.out().lines().filter(l -> l.startsWith("unchanged"))).hasSize(3);
+      assertThat(writes()).as("the second run sends no write").hasSize(writesBefore);
+    }
+
+    @Test
+    @DisplayName("--dry-run writes nothing and predicts exactly what the real run then does")
+    void dryRunPredicts() throws Exception {
+      String cfg = config("+14155550149", true).toString();
+      CliRunner dry = genesys("sync", "--config", cfg, "--dry-run", "--format", "json");
+      assertThat(dry.exitCode()).as(dry.err()).isZero();
+      assertThat(writes()).isEmpty();
+      JsonNode planned = json(dry);
+      assertThat(planned.path("dryRun").asBoolean()).isTrue();
+      CliRunner real = genesys("sync", "--config", cfg, "--format", "json");
+      JsonNode done = json(real);
+      for (int i = 0; i < 3; i++) {
+        assertThat(done.path("results").get(i).path("action")).isEqualTo(planned.path("results").get(i).path("action"));
+        assertThat(done.path("results").get(i).path("changes")).isEqualTo(planned.path("results").get(i).path("changes"));
+      }
+      CliRunner text = genesys("sync", "--config", cfg, "--dry-run");
+      assertThat(text.out()).contains("dry run: nothing was written", "0 would change");
+    }
+
+    @Test
+    @DisplayName("--config is required")
+    void configRequired() {
+      CliRunner r = genesys("sync");
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).contains("--config");
+    }
+
+    @Test
+    @DisplayName("a location Genesys refuses is reported with the Genesys code and contextId; the others are still synced (exit 1)")
+    void oneRefused() throws Exception {
+      fake.faults.add(new FakeGenesys.Fault("POST", p -> p.equals("/api/v2/locations"),
+          FakeGenesys.error(400, "bad.request", "The address is not valid")));
+      CliRunner r = genesys("sync", "--config", config("+14155550149", true).toString());
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.out()).contains("updated", "FAILED");
+      assertThat(r.err()).contains("raj-home", "INVALID_REQUEST", "HTTP 400", "bad.request", "ctx-400-0001");
+    }
+  }
+
+  @Nested
   @DisplayName("connection and credentials")
   class Connection {
 
@@ -186,6 +258,9 @@ class GenesysCommandTest {
       assertThat(r.err()).contains("GENESYS_CLIENT_SECRET").contains("not set");
       env.put(GenesysCommand.CLIENT_SECRET_VAR, FakeGenesys.SECRET_TEXT);
       env.put(GenesysCommand.CLIENT_ID_VAR, " ");
+      CliRunner id = genesys("sync", "--config", "no-such-file.json");
+      assertThat(id.exitCode()).isEqualTo(1);
+      assertThat(id.err()).contains("no-such-file.json");
       CliRunner blank = genesys("audit");
       assertThat(blank.exitCode()).isEqualTo(1);
       assertThat(blank.err()).contains("GENESYS_CLIENT_ID");
@@ -207,9 +282,9 @@ class GenesysCommandTest {
 
     @Test
     @DisplayName("refused credentials (the OAuth answer even echoes the secret) are exit 1 and the secret is not printed")
-    void refusedCredentials() {
+    void refusedCredentials() throws Exception {
       fake.refuseCredentials = true;
-      CliRunner r = genesys("audit");
+      CliRunner r = genesys("sync", "--config", config("+14155550140", true).toString());
       assertThat(r.exitCode()).isEqualTo(1);
       assertThat(r.err()).contains("AUTHENTICATION", "invalid_client", "refused the OAuth client credentials");
     }
@@ -230,7 +305,7 @@ class GenesysCommandTest {
     void usage() {
       CliRunner r = CliRunner.run("genesys");
       assertThat(r.exitCode()).isZero();
-      assertThat(r.out()).contains("audit", "GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET");
+      assertThat(r.out()).contains("audit", "sync", "GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET");
     }
   }
 }

@@ -60,7 +60,7 @@ public final class FakeGenesys implements AutoCloseable {
   public final Map<String, ObjectNode> phoneBases = new LinkedHashMap<>();
   public final Map<String, ObjectNode> presences = new LinkedHashMap<>();
   public ObjectNode template = obj();
-  final List<Fault> faults = new CopyOnWriteArrayList<>();
+  public final List<Fault> faults = new CopyOnWriteArrayList<>();
   final Set<String> validTokens = new HashSet<>();
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   int tokensIssued;
