@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("./e911 genesys audit|sync through the real main against the loopback Genesys fake")
+@DisplayName("./e911 genesys audit|sync|fix through the real main against the loopback Genesys fake")
 class GenesysCommandTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -246,6 +246,74 @@ class GenesysCommandTest {
   }
 
   @Nested
+  @DisplayName("genesys fix")
+  class Fix {
+
+    @Test
+    @DisplayName("--dry-run prints the diffs and writes nothing; applying changes the org, says what it cannot fix, and audits again")
+    void dryRunThenApply() throws Exception {
+      fake.numberPlans.get("site-hq").remove(1); // 933: ADD_EMERGENCY_NUMBER_PLAN
+      // the Emergency route shares the masked trunk of the Default route: UNMASK is refused on this org
+      fake.routes.get("site-hq").get(0).set("externalTrunkBases", FakeGenesys.array("[{'id':'tb-main'}]"));
+
+      CliRunner dry = genesys("fix", "--dry-run");
+      assertThat(dry.exitCode()).as(dry.err()).isEqualTo(4);
+      assertThat(dry.out()).contains("dry run: nothing was written",
+          "would change ADD_EMERGENCY_NUMBER_PLAN on site-hq  (EMERGENCY_933_MISSING)",
+          "+ E911 933 (regex ^933$ -> 933, Emergency) at position 2",
+          "UNSUPPORTED  UNMASK_EMERGENCY_CALLER_ID on site-hq",
+          "not possible on this org:", "trunk base tb-main also carries route 'Default'");
+      assertThat(writes()).as("a dry run writes nothing").isEmpty();
+
+      CliRunner applied = genesys("fix", "--format", "json");
+      assertThat(applied.exitCode()).as(applied.err()).isEqualTo(4);
+      JsonNode doc = json(applied);
+      assertThat(doc.path("dryRun").asBoolean()).isFalse();
+      assertThat(codes(doc.path("before"))).contains("EMERGENCY_933_MISSING", "EMERGENCY_CALLER_ID_MASKED");
+      Map<String, JsonNode> byKind = new HashMap<>();
+      doc.path("fixes").forEach(f -> byKind.put(f.path("kind").asText() + " " + f.path("targetId").asText(), f));
+      JsonNode plan = byKind.get("ADD_EMERGENCY_NUMBER_PLAN site-hq");
+      assertThat(plan.path("result").asText()).isEqualTo("CHANGED");
+      assertThat(plan.path("diff").get(0).asText()).isEqualTo("+ E911 933 (regex ^933$ -> 933, Emergency) at position 2");
+      JsonNode unmask = byKind.get("UNMASK_EMERGENCY_CALLER_ID site-hq");
+      assertThat(unmask.path("result").asText()).isEqualTo("UNSUPPORTED");
+      assertThat(unmask.path("reason").asText()).contains("tb-main");
+      assertThat(codes(doc.path("after"))).doesNotContain("EMERGENCY_933_MISSING").contains("EMERGENCY_CALLER_ID_MASKED");
+      assertThat(fake.numberPlans.get("site-hq").findValuesAsText("name")).startsWith("E911 911", "E911 933");
+      assertThat(fake.server.requests("PUT", FakeGenesys.EDGES + "/trunkbasesettings/tb-main")).isEmpty();
+
+      CliRunner again = genesys("fix");
+      assertThat(again.exitCode()).isEqualTo(4);
+      assertThat(again.out()).doesNotContain("ADD_EMERGENCY_NUMBER_PLAN").contains("UNSUPPORTED");
+      assertThat(fake.server.requests("PUT", FakeGenesys.EDGES + "/sites/site-hq/numberplans")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("with --config the number plans pushed carry the configuration's outside-line prefix; a fixed org exits 0")
+    void prefixFromConfig() throws Exception {
+      Path cfg = config("+14155550140", true);
+      Files.writeString(cfg, Files.readString(cfg).replace("\"defaultRegion\": \"US\",", "\"defaultRegion\": \"US\", \"outsideLinePrefix\": \"9\","));
+      CliRunner dry = genesys("fix", "--config", cfg.toString(), "--dry-run", "--format", "json");
+      assertThat(dry.exitCode()).as(dry.err()).isEqualTo(4);
+      assertThat(codes(json(dry).path("before"))).contains("EMERGENCY_PREFIX_VARIANT_MISSING");
+      assertThat(json(dry).path("after").isNull()).isTrue();
+      CliRunner applied = genesys("fix", "--config", cfg.toString());
+      assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+      assertThat(applied.out()).contains("changed      ADD_EMERGENCY_NUMBER_PLAN on site-hq", "~ E911 911: match '^911$' -> '^9?911$'",
+          "after the fixes:", "0 error(s)");
+    }
+
+    @Test
+    @DisplayName("a clean org has nothing to fix: exit 0, no write")
+    void nothingToFix() {
+      CliRunner r = genesys("fix");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("0 finding(s), 0 platform fix(es)");
+      assertThat(writes()).isEmpty();
+    }
+  }
+
+  @Nested
   @DisplayName("connection and credentials")
   class Connection {
 
@@ -261,7 +329,7 @@ class GenesysCommandTest {
       CliRunner id = genesys("sync", "--config", "no-such-file.json");
       assertThat(id.exitCode()).isEqualTo(1);
       assertThat(id.err()).contains("no-such-file.json");
-      CliRunner blank = genesys("audit");
+      CliRunner blank = genesys("fix", "--dry-run");
       assertThat(blank.exitCode()).isEqualTo(1);
       assertThat(blank.err()).contains("GENESYS_CLIENT_ID");
       assertThat(fake.server.requests()).isEmpty();
@@ -282,9 +350,9 @@ class GenesysCommandTest {
 
     @Test
     @DisplayName("refused credentials (the OAuth answer even echoes the secret) are exit 1 and the secret is not printed")
-    void refusedCredentials() throws Exception {
+    void refusedCredentials() {
       fake.refuseCredentials = true;
-      CliRunner r = genesys("sync", "--config", config("+14155550140", true).toString());
+      CliRunner r = genesys("fix");
       assertThat(r.exitCode()).isEqualTo(1);
       assertThat(r.err()).contains("AUTHENTICATION", "invalid_client", "refused the OAuth client credentials");
     }
@@ -305,7 +373,7 @@ class GenesysCommandTest {
     void usage() {
       CliRunner r = CliRunner.run("genesys");
       assertThat(r.exitCode()).isZero();
-      assertThat(r.out()).contains("audit", "sync", "GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET");
+      assertThat(r.out()).contains("audit", "sync", "fix", "GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET");
     }
   }
 }
