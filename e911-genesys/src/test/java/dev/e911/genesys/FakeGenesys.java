@@ -29,47 +29,48 @@ import java.util.function.Predicate;
  * the JSON shapes of genesys-cloud.md sections 2 to 7: client-credentials tokens, paged listings,
  * versioned PATCH/PUT with 409 on a stale version, locations search, number plans as a whole array,
  * phone base settings with property maps, presences. Faults (429, 5xx, slow answers, expired tokens)
- * are injected one-shot ahead of the normal answer. Every mutation bumps {@code version}.
+ * are injected one-shot ahead of the normal answer. Every mutation bumps {@code version}. Public, and
+ * published in e911-genesys's test-jar, so that the CLI's tests can run the genesys commands against it.
  */
-final class FakeGenesys implements AutoCloseable {
+public final class FakeGenesys implements AutoCloseable {
 
-  static final ObjectMapper M = new ObjectMapper();
-  static final String CLIENT_ID = "e911-test-client";
-  static final String SECRET_TEXT = "cl1ent-S3cret-Do-Not-Leak-42";
-  static final Secret SECRET = Secret.of(SECRET_TEXT);
-  static final String EDGES = "/api/v2/telephony/providers/edges";
+  public static final ObjectMapper M = new ObjectMapper();
+  public static final String CLIENT_ID = "e911-test-client";
+  public static final String SECRET_TEXT = "cl1ent-S3cret-Do-Not-Leak-42";
+  public static final Secret SECRET = Secret.of(SECRET_TEXT);
+  public static final String EDGES = "/api/v2/telephony/providers/edges";
   /** The fake org's (invented) WebRTC template keys: the real ones are unverified. */
-  static final String TURN_KEY = "phone_media_forceTurn";
-  static final String PROMPT_KEY = "phone_emergencyLocation_prompt";
+  public static final String TURN_KEY = "phone_media_forceTurn";
+  public static final String PROMPT_KEY = "phone_emergencyLocation_prompt";
 
   static {
     // the JDK server otherwise waits out the client's delayed ACK (~40 ms) on every small response
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  final StubHttpServer server = StubHttpServer.start();
-  final Map<String, ObjectNode> sites = new LinkedHashMap<>();
-  final Map<String, ArrayNode> numberPlans = new LinkedHashMap<>();
-  final Map<String, List<ObjectNode>> routes = new LinkedHashMap<>();
-  final Map<String, ObjectNode> trunkBases = new LinkedHashMap<>();
-  final Map<String, ObjectNode> locations = new LinkedHashMap<>();
-  final Map<String, ObjectNode> users = new LinkedHashMap<>();
-  final Map<String, ObjectNode> stations = new LinkedHashMap<>();
-  final Map<String, ObjectNode> phones = new LinkedHashMap<>();
-  final Map<String, ObjectNode> phoneBases = new LinkedHashMap<>();
-  final Map<String, ObjectNode> presences = new LinkedHashMap<>();
-  ObjectNode template = obj();
-  final List<Fault> faults = new CopyOnWriteArrayList<>();
+  public final StubHttpServer server = StubHttpServer.start();
+  public final Map<String, ObjectNode> sites = new LinkedHashMap<>();
+  public final Map<String, ArrayNode> numberPlans = new LinkedHashMap<>();
+  public final Map<String, List<ObjectNode>> routes = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> trunkBases = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> locations = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> users = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> stations = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> phones = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> phoneBases = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> presences = new LinkedHashMap<>();
+  public ObjectNode template = obj();
+  public final List<Fault> faults = new CopyOnWriteArrayList<>();
   final Set<String> validTokens = new HashSet<>();
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   int tokensIssued;
   long expiresIn = 86399;
-  boolean refuseCredentials;
+  public boolean refuseCredentials;
   int nextId = 1;
 
-  record Fault(String method, Predicate<String> path, StubResponse response) {}
+  public record Fault(String method, Predicate<String> path, StubResponse response) {}
 
-  FakeGenesys() {
+  public FakeGenesys() {
     server.on("POST", "/oauth/token").respondWith(this::token);
     for (String m : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
       server.on(m, "/api/v2/**").respondWith(this::api);
@@ -77,7 +78,7 @@ final class FakeGenesys implements AutoCloseable {
   }
 
   /** A builder aimed at this fake, with tiny backoffs and a sleeper that only records. */
-  GenesysPlatform.Builder platform() {
+  public GenesysPlatform.Builder platform() {
     return GenesysPlatform.builder()
         .apiBase(server.baseUri())
         .loginBase(server.baseUri())
@@ -92,7 +93,7 @@ final class FakeGenesys implements AutoCloseable {
   }
 
   /** One HTTP/1.1 client for every test (no h2c upgrade dance with the JDK stub server). */
-  static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newBuilder()
+  public static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newBuilder()
       .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   @Override
@@ -103,13 +104,13 @@ final class FakeGenesys implements AutoCloseable {
   // ------------------------------------------------------------------ faults and tokens
 
   /** The next request with this method whose path starts with {@code pathPrefix} gets {@code response}. */
-  FakeGenesys fault(String method, String pathPrefix, StubResponse response) {
+  public FakeGenesys fault(String method, String pathPrefix, StubResponse response) {
     faults.add(new Fault(method, p -> p.startsWith(pathPrefix), response));
     return this;
   }
 
   /** Every token issued so far stops working (the next API call answers 401). */
-  synchronized void expireTokens() {
+  public synchronized void expireTokens() {
     validTokens.clear();
   }
 
@@ -321,7 +322,7 @@ final class FakeGenesys implements AutoCloseable {
     return ok(out);
   }
 
-  static StubResponse ok(JsonNode body) {
+  public static StubResponse ok(JsonNode body) {
     try {
       return StubResponse.okJson(M.writeValueAsString(body));
     } catch (IOException e) {
@@ -329,7 +330,7 @@ final class FakeGenesys implements AutoCloseable {
     }
   }
 
-  static StubResponse error(int status, String code, String message) {
+  public static StubResponse error(int status, String code, String message) {
     ObjectNode e = obj();
     e.put("message", message).put("code", code).put("status", status).put("contextId", "ctx-" + status + "-0001");
     e.set("details", M.createArrayNode());
@@ -341,11 +342,11 @@ final class FakeGenesys implements AutoCloseable {
     }
   }
 
-  static ObjectNode obj() {
+  public static ObjectNode obj() {
     return M.createObjectNode();
   }
 
-  static ObjectNode json(String text) {
+  public static ObjectNode json(String text) {
     try {
       return (ObjectNode) M.readTree(text.replace('\'', '"'));
     } catch (IOException e) {
@@ -353,7 +354,7 @@ final class FakeGenesys implements AutoCloseable {
     }
   }
 
-  static ArrayNode array(String text) {
+  public static ArrayNode array(String text) {
     try {
       return (ArrayNode) M.readTree(text.replace('\'', '"'));
     } catch (IOException e) {
@@ -369,7 +370,7 @@ final class FakeGenesys implements AutoCloseable {
    * the queue number, which is fine off the Emergency route); verified locations with ELINs; three users
    * with phones (Jane remote WebRTC, Bob HQ WebRTC, Dee HQ desk phone) and one without.
    */
-  FakeGenesys cleanOrg() {
+  public FakeGenesys cleanOrg() {
     template = json("{'id':'tmpl','properties':{'phone_label':{'value':{'default':''}},"
         + "'" + TURN_KEY + "':{'value':{'default':false}},'" + PROMPT_KEY + "':{'value':{'default':false}}}}");
     trunkBases.put("tb-e911", json("{'id':'tb-e911','name':'BYOC E911','version':1,'trunkType':'EXTERNAL','properties':{"
@@ -406,7 +407,7 @@ final class FakeGenesys implements AutoCloseable {
     return this;
   }
 
-  void addSite(String id, String name, String locationId) {
+  public void addSite(String id, String name, String locationId) {
     sites.put(id, json("{'id':'" + id + "','name':'" + name + "','version':3,'state':'active','mediaModel':'Cloud',"
         + "'location':{'id':'" + locationId + "'}}"));
     numberPlans.put(id, array("[{'id':'np-911-" + id + "','name':'E911 911','state':'active','classification':'Emergency',"
@@ -429,7 +430,7 @@ final class FakeGenesys implements AutoCloseable {
     routes.put(id, r);
   }
 
-  Instant now() {
+  public Instant now() {
     return Instant.parse("2026-11-26T12:00:00Z");
   }
 }
