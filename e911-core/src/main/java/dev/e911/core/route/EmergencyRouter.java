@@ -51,8 +51,8 @@ public final class EmergencyRouter {
   private static final Logger LOG = LoggerFactory.getLogger(EmergencyRouter.class);
 
   /** What one configuration generation compiles to. */
-  private record Generation(ContactCenterConfig config, DialPlan plan, Map<String, Site> sites, Map<String, Location> locations,
-      Map<String, ElinPool> pools, Location fallback, PidfLoWriter writer, String contentId) {}
+  private record Generation(ContactCenterConfig config, DialPlan plan, Map<String, Agent> agents, Map<String, Site> sites,
+      Map<String, Location> locations, Map<String, ElinPool> pools, Location fallback, PidfLoWriter writer, String contentId) {}
 
   /** Everything pre-computed for one agent: built when the agent's location changes, read on every call. */
   private record Entry(Generation gen, Agent agent, Site site, AgentLocation location, PreRenderedPidf document,
@@ -102,7 +102,11 @@ public final class EmergencyRouter {
       throw new IllegalArgumentException("the router needs at least one location to fall back on");
     }
     Location fallback = config.sites().isEmpty() ? config.locations().get(0) : locs.get(config.sites().get(0).defaultLocationId());
-    Generation gen = new Generation(config, plan.build(), Map.copyOf(sites), Map.copyOf(locs), Map.copyOf(pools), fallback,
+    // ids are unique (the configuration refuses duplicates): a map replaces config.agent(id)'s linear scan,
+    // which made publish quadratic in the number of agents and every location change linear
+    Map<String, Agent> agents = new HashMap<>(config.agents().size() * 4 / 3 + 1);
+    config.agents().forEach(a -> agents.put(a.id(), a));
+    Generation gen = new Generation(config, plan.build(), java.util.Collections.unmodifiableMap(agents), Map.copyOf(sites), Map.copyOf(locs), Map.copyOf(pools), fallback,
         PidfLoWriter.builder(entityDomain).build(), "loc@" + entityDomain);
     generation.set(gen);
     for (Agent a : config.agents()) {
@@ -115,7 +119,7 @@ public final class EmergencyRouter {
   }
 
   private void rebuild(Generation gen, String agentId) {
-    Agent agent = gen.config().agent(agentId).orElse(null);
+    Agent agent = gen.agents().get(agentId);
     if (agent == null) {
       entries.remove(agentId);
       return;
