@@ -14,7 +14,8 @@ import java.util.function.IntConsumer;
 /**
  * Where the bytes of one route go, exactly (load-independent, unlike the timings): bytes allocated
  * per call by the calling thread ({@code ThreadMXBean.getThreadAllocatedBytes}) after warm-up, for
- * the route with and without an observation, and for {@code NetworkLocator.locate} alone, per agent
+ * the route with and without an observation, for {@code NetworkLocator.locate} and
+ * {@code NetworkObservation.fingerprint()} alone, and for a repeated {@code LocationService.observe}, per agent
  * kind of a 10 000-agent {@link SyntheticContactCenter}.
  * Run: {@code java -cp e911-benchmarks/target/benchmarks.jar dev.e911.benchmarks.route.RouteAllocation}.
  */
@@ -32,7 +33,8 @@ public final class RouteAllocation {
     EmergencyRouter router = e911.router();
     NetworkLocator locator = e911.locations().locator();
     byte[] buffer = new byte[4096];
-    System.out.printf(Locale.ROOT, "%-14s %10s %14s %14s %10s%n", "agent kind", "PIDF-LO B", "route+obs B", "route, no obs B", "locate B");
+    System.out.printf(Locale.ROOT, "%-14s %10s %14s %14s %10s %14s %12s%n", "agent kind", "PIDF-LO B", "route+obs B", "route, no obs B",
+        "locate B", "fingerprint B", "observe B");
     for (SyntheticContactCenter.Kind kind : SyntheticContactCenter.Kind.values()) {
       int first = 0;
       while (cc.kinds[first] != kind) {
@@ -48,7 +50,10 @@ public final class RouteAllocation {
       });
       long noObs = perCall(i -> sink = router.route(id, "911", null));
       long locate = perCall(i -> sink = locator.locate(o));
-      System.out.printf(Locale.ROOT, "%-14s %10d %14d %14d %10d%n", kind, length, withObs, noObs, locate);
+      long fingerprint = perCall(i -> sink = o.fingerprint());
+      long observe = perCall(i -> sink = e911.locations().observe(id, o)); // after the first call: no change
+      System.out.printf(Locale.ROOT, "%-14s %10d %14d %14d %10d %14d %12d%n", kind, length, withObs, noObs, locate, fingerprint,
+          observe);
     }
     long unknown = perCall(i -> sink = router.route("ghost-1", "911", null));
     long normal = perCall(i -> sink = router.route(cc.agentIds[0], "5125550123", cc.observations[0]));
