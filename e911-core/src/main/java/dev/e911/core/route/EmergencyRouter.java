@@ -49,10 +49,18 @@ import org.slf4j.LoggerFactory;
 public final class EmergencyRouter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmergencyRouter.class);
+  /** Fallback orders of the callback policies, by the rule's preference (read-only; never handed out). */
+  private static final CallbackPolicy[] LOCATION_ELIN_FIRST =
+      {CallbackPolicy.LOCATION_ELIN, CallbackPolicy.AGENT_DID, CallbackPolicy.ELIN_POOL};
+  private static final CallbackPolicy[] ELIN_POOL_FIRST = {CallbackPolicy.ELIN_POOL, CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN};
+  private static final CallbackPolicy[] AGENT_DID_FIRST = {CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN, CallbackPolicy.ELIN_POOL};
+  /** What an entity id may not contain (compiled once: the unknown-agent path used to compile it per call). */
+  private static final java.util.regex.Pattern NOT_ID_CHAR = java.util.regex.Pattern.compile("[^A-Za-z0-9._:@-]");
 
   /** What one configuration generation compiles to. */
-  private record Generation(ContactCenterConfig config, DialPlan plan, Map<String, Site> sites, Map<String, Location> locations,
-      Map<String, ElinPool> pools, Location fallback, PidfLoWriter writer, String contentId) {}
+  private record Generation(ContactCenterConfig config, DialPlan plan, Map<String, Agent> agents, Map<String, Site> sites,
+      Map<String, Location> locations, Map<String, ElinPool> pools, Location fallback, PidfLoWriter writer, String contentId,
+      String geolocation) {}
 
   /** Everything pre-computed for one agent: built when the agent's location changes, read on every call. */
   private record Entry(Generation gen, Agent agent, Site site, AgentLocation location, PreRenderedPidf document,
@@ -102,8 +110,14 @@ public final class EmergencyRouter {
       throw new IllegalArgumentException("the router needs at least one location to fall back on");
     }
     Location fallback = config.sites().isEmpty() ? config.locations().get(0) : locs.get(config.sites().get(0).defaultLocationId());
-    Generation gen = new Generation(config, plan.build(), Map.copyOf(sites), Map.copyOf(locs), Map.copyOf(pools), fallback,
-        PidfLoWriter.builder(entityDomain).build(), "loc@" + entityDomain);
+    // ids are unique (the configuration refuses duplicates): a map replaces config.agent(id)'s linear scan,
+    // which made publish quadratic in the number of agents and every location change linear
+    Map<String, Agent> agents = new HashMap<>(config.agents().size() * 4 / 3 + 1);
+    config.agents().forEach(a -> agents.put(a.id(), a));
+    String contentId = "loc@" + entityDomain;
+    Generation gen = new Generation(config, plan.build(), java.util.Collections.unmodifiableMap(agents), Map.copyOf(sites),
+        Map.copyOf(locs), Map.copyOf(pools), fallback, PidfLoWriter.builder(entityDomain).build(), contentId,
+        GeolocationHeader.byValue(contentId)); // the header is the same for every call of a generation
     generation.set(gen);
     for (Agent a : config.agents()) {
       rebuild(gen, a.id());
@@ -115,7 +129,7 @@ public final class EmergencyRouter {
   }
 
   private void rebuild(Generation gen, String agentId) {
-    Agent agent = gen.config().agent(agentId).orElse(null);
+    Agent agent = gen.agents().get(agentId);
     if (agent == null) {
       entries.remove(agentId);
       return;
@@ -196,7 +210,7 @@ public final class EmergencyRouter {
     Instant now = clock.instant();
     EmergencyRoute.Emergency.Builder b = EmergencyRoute.Emergency.builder(m.classification(), m.number(), agentId)
         .ruleId(m.rule().id()).notifyOnSite(m.rule().notifyOnSite())
-        .geolocation(GeolocationHeader.byValue(gen.contentId())).geolocationRouting(GeolocationRouting.YES.headerValue());
+        .geolocation(gen.geolocation()).geolocationRouting(GeolocationRouting.YES.headerValue());
     Entry entry = entries.get(agentId);
     if (entry != null && entry.gen() != gen) { // a configuration was published while this entry was built
       rebuild(gen, agentId);
@@ -245,9 +259,9 @@ public final class EmergencyRouter {
     Optional<Elin> locationElin = atTheLocation
         ? l.locationId().map(gen.locations()::get).flatMap(Location::primaryElin) : Optional.empty();
     CallbackPolicy[] order = switch (preferred) {
-      case LOCATION_ELIN -> new CallbackPolicy[] {CallbackPolicy.LOCATION_ELIN, CallbackPolicy.AGENT_DID, CallbackPolicy.ELIN_POOL};
-      case ELIN_POOL -> new CallbackPolicy[] {CallbackPolicy.ELIN_POOL, CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN};
-      default -> new CallbackPolicy[] {CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN, CallbackPolicy.ELIN_POOL};
+      case LOCATION_ELIN -> LOCATION_ELIN_FIRST;
+      case ELIN_POOL -> ELIN_POOL_FIRST;
+      default -> AGENT_DID_FIRST;
     };
     for (CallbackPolicy p : order) {
       Optional<Elin> pick = switch (p) {
@@ -284,7 +298,7 @@ public final class EmergencyRouter {
   }
 
   private static String sanitize(String id) {
-    String s = id.replaceAll("[^A-Za-z0-9._:@-]", "_");
+    String s = NOT_ID_CHAR.matcher(id).replaceAll("_");
     s = s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0)) ? "x" + s : s;
     return s.length() > 128 ? s.substring(0, 128) : s;
   }
