@@ -31,42 +31,78 @@ public final class AvailabilityGate {
 
   private record Override(String admin, String reason, Instant until) {}
 
+  /**
+   * A decision computed when the claim changed: valid while the agent's current claim is this very
+   * object; after {@code staleAtMillis} the claim has aged and {@code staleBlock} applies.
+   */
+  private record Cached(AgentLocation location, GateDecision decision, long staleAtMillis, GateDecision staleBlock) {}
+
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
   /** A gate over the location service's state and policies. */
   public AvailabilityGate(LocationService locations) {
     this.locations = Objects.requireNonNull(locations, "locations");
     this.policies = locations.policies();
   }
 
-  /** Decides for one agent, now. */
+  /**
+   * Decides for one agent, now. The decision is computed once per change of the agent's claim; a
+   * check is then two map lookups and a clock comparison (an override or the claim's age can change
+   * the answer without a new claim).
+   */
   public GateDecision check(String agentId) {
-    Instant now = locations.clock().instant();
+    long nowMillis = locations.clock().millis();
+    if (!overrides.isEmpty()) {
+      Override o = overrides.get(agentId);
+      if (o != null && nowMillis < o.until().toEpochMilli()) {
+        return new GateDecision.Allow(agentId, "override by " + o.admin() + " until " + o.until() + ": " + o.reason());
+      }
+    }
+    AgentLocation current = locations.current(agentId).orElse(null);
+    Cached c = cache.get(agentId);
+    if (c == null || c.location() != current) {
+      c = compute(agentId, current);
+      cache.put(agentId, c);
+    }
+    return nowMillis >= c.staleAtMillis() ? c.staleBlock() : c.decision();
+  }
+
+  private Cached compute(String agentId, AgentLocation current) {
+    GateDecision decision = decide(agentId, current);
+    long staleAt = Long.MAX_VALUE;
+    GateDecision staleBlock = decision;
+    if (current != null && decision.allowed() && current.isVerified() && current.source() != LocationSource.NETWORK_MATCH) {
+      staleAt = current.since().plus(policies.maxVerificationAge()).toEpochMilli();
+      staleBlock = stale(agentId);
+    }
+    return new Cached(current, decision, staleAt, staleBlock);
+  }
+
+  private GateDecision.Block stale(String agentId) {
+    return new GateDecision.Block(agentId, GateDecision.Reason.STALE, "Please confirm your work address again: "
+        + "your last confirmation is older than the " + policies.maxVerificationAge().toHours() + " hours it lasts.");
+  }
+
+  /** The decision for a claim, apart from overrides and ageing, which {@link #check} applies. */
+  private GateDecision decide(String agentId, AgentLocation current) {
     Optional<Agent> agent = locations.agent(agentId);
     if (agent.isEmpty()) {
       return new GateDecision.Block(agentId, GateDecision.Reason.UNKNOWN_AGENT,
           "You are not set up for emergency calling yet. Ask your supervisor to add you to e911.");
     }
-    Override o = overrides.get(agentId);
-    if (o != null && now.isBefore(o.until())) {
-      return new GateDecision.Allow(agentId, "override by " + o.admin() + " until " + o.until() + ": " + o.reason());
-    }
     Site site = locations.site(agent.get().siteId()).orElseThrow();
-    Optional<AgentLocation> current = locations.current(agentId);
-    if (current.isEmpty()) {
+    if (current == null) {
       return new GateDecision.Block(agentId, GateDecision.Reason.NO_LOCATION,
           "Before you take calls, confirm the address you are working from, so a 911 call reaches the right responders.");
     }
-    AgentLocation l = current.get();
+    AgentLocation l = current;
     Dispatchability d = l.address().dispatchability();
     if (!d.dispatchable() && l.source() != LocationSource.SITE_DEFAULT) {
       return new GateDecision.Block(agentId, GateDecision.Reason.NOT_DISPATCHABLE,
           "Your emergency address is incomplete: " + d.gaps().get(0).description() + ". Please update it.");
     }
-    boolean aged = l.verification() == VerificationState.STALE
-        || (l.isVerified() && l.source() != LocationSource.NETWORK_MATCH
-            && !l.since().plus(policies.maxVerificationAge()).isAfter(now));
-    if (aged) {
-      return new GateDecision.Block(agentId, GateDecision.Reason.STALE,
-          "Please confirm your work address again: it was last confirmed " + hoursAgo(l.since(), now) + " ago.");
+    if (l.verification() == VerificationState.STALE) {
+      return stale(agentId);
     }
     if (l.isVerified()) {
       if (site.kind() == Site.Kind.FIXED && l.source() == LocationSource.NETWORK_MATCH && !policies.networkMatchSufficesOnFixedSites()) {
@@ -111,8 +147,4 @@ public final class AvailabilityGate {
     return out;
   }
 
-  private static String hoursAgo(Instant then, Instant now) {
-    long h = Duration.between(then, now).toHours();
-    return h + (h == 1 ? " hour" : " hours");
-  }
 }
