@@ -32,8 +32,8 @@ public final class AvailabilityGate {
   private record Override(String admin, String reason, Instant until) {}
 
   /**
-   * A decision computed when the claim changed: valid while the agent's current claim is this very
-   * object; after {@code staleAtMillis} the claim has aged and {@code staleBlock} applies.
+   * A decision computed from one claim (dropped when the claim changes); after {@code staleAtMillis}
+   * the claim has aged and {@code staleBlock} applies.
    */
   private record Cached(AgentLocation location, GateDecision decision, long staleAtMillis, GateDecision staleBlock) {}
 
@@ -43,12 +43,14 @@ public final class AvailabilityGate {
   public AvailabilityGate(LocationService locations) {
     this.locations = Objects.requireNonNull(locations, "locations");
     this.policies = locations.policies();
+    // a changed claim drops its cached decision; the change is visible in the service before listeners run
+    locations.addListener(e -> cache.remove(e.agentId()));
   }
 
   /**
    * Decides for one agent, now. The decision is computed once per change of the agent's claim; a
-   * check is then two map lookups and a clock comparison (an override or the claim's age can change
-   * the answer without a new claim).
+   * check is then a map lookup and a clock comparison (an override or the claim's age can change the
+   * answer without a new claim), allocation-free.
    */
   public GateDecision check(String agentId) {
     long nowMillis = locations.clock().millis();
@@ -58,11 +60,13 @@ public final class AvailabilityGate {
         return new GateDecision.Allow(agentId, "override by " + o.admin() + " until " + o.until() + ": " + o.reason());
       }
     }
-    AgentLocation current = locations.current(agentId).orElse(null);
     Cached c = cache.get(agentId);
-    if (c == null || c.location() != current) {
-      c = compute(agentId, current);
-      cache.put(agentId, c);
+    if (c == null) {
+      AgentLocation current = locations.current(agentId).orElse(null);
+      Cached computed = compute(agentId, current);
+      // cache it only if the claim is still the one it was computed from (a change removes entries under the same key lock)
+      cache.compute(agentId, (k, old) -> locations.current(k).orElse(null) == current ? computed : old);
+      c = computed;
     }
     return nowMillis >= c.staleAtMillis() ? c.staleBlock() : c.decision();
   }
