@@ -48,6 +48,9 @@ final class RouteCommand implements Callable<Integer> {
       description = "Domain of the PIDF-LO entity URI (default: ${DEFAULT-VALUE}).")
   String entityDomain;
 
+  @Option(names = "--explain", description = "Say why: which evidence and rule, which fallbacks were skipped, and whether the carrier holds the callback number at the address sent.")
+  boolean explain;
+
   @Mixin NetworkOptions network;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -57,6 +60,14 @@ final class RouteCommand implements Callable<Integer> {
   public Integer call() {
     ContactCenterConfig c = ConfigFiles.load(config);
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
+    dev.e911.api.spi.CarrierAdapter carrier = null;
+    if (explain && !c.carriers().isEmpty()) {
+      try {
+        carrier = dev.e911.core.E911.builder().config(c).clock(clock).build().carrier().orElse(null);
+      } catch (dev.e911.api.validation.InvalidValueException e) {
+        throw new Output.BadInput("the carrier cannot be set up for --explain", e.violations());
+      }
+    }
     LocationService locations = LocationService.builder(c).clock(clock).build();
     EmergencyRouter router = EmergencyRouter.create(locations, c, entityDomain, e -> { });
     NetworkObservation o = network.isEmpty() ? null
@@ -65,9 +76,14 @@ final class RouteCommand implements Callable<Integer> {
       locations.observe(agent, o);
     }
     EmergencyRoute r = router.route(agent, dial, o);
+    java.util.List<String> why = explain ? Explanation.of(c, locations, carrier, agent, dial, o, r) : java.util.List.of();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       ObjectNode doc = (ObjectNode) Output.tree(DomainJson.create().write(r));
+      if (explain) {
+        com.fasterxml.jackson.databind.node.ArrayNode steps = doc.putArray("explanation");
+        why.forEach(steps::add);
+      }
       out.println(Output.json(doc));
     } else if (r instanceof EmergencyRoute.Emergency e) {
       out.println(e.classification() + "  " + dial + " -> " + e.dialled() + " (rule " + e.ruleId() + ")");
@@ -84,10 +100,15 @@ final class RouteCommand implements Callable<Integer> {
           out.println("  " + w.code() + ": " + w.message());
         }
       }
+      if (explain) {
+        out.println("why:");
+        why.forEach(w -> out.println("  " + w));
+      }
       out.println("PIDF-LO (" + e.pidfLoLength() + " bytes):");
       out.println(new String(e.pidfLo(), StandardCharsets.UTF_8));
     } else {
       out.println("NOT_EMERGENCY  " + dial + " (a normal call; e911 stays out of the way)");
+      why.forEach(w -> out.println("  " + w));
     }
     out.flush();
     return ExitCode.OK;

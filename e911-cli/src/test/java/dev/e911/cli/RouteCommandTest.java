@@ -46,4 +46,16 @@ class RouteCommandTest {
     assertThat(CliRunner.run("route", "--config", LocateAndGateCommandTest.CONFIG, "--agent", "grace", "--dial", "911",
         "--bssid", "zz").exitCode()).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName("--explain answers why: the rule, the evidence, the ladder rung, the callback candidates and the carrier's record")
+  void explain() throws Exception {
+    CliRunner r = CliRunner.run("route", "--config", LocateAndGateCommandTest.CONFIG, "--agent", "luis", "--dial", "9911",
+        "--ip", "192.168.1.9", "--public-ip", "198.51.100.3", "--explain", "--format", "json");
+    assertThat(r.exitCode()).isZero();
+    JsonNode why = mapper.readTree(r.out()).get("explanation");
+    assertThat(why.get(0).asText()).contains("rule 911", "outside-line prefix");
+    assertThat(why.toString()).contains("PUBLIC_RANGE 198.51.100.0/28", "too weak to verify", "rung 5",
+        "not used: a remote agent is not at the site default", "is not provisioned");
+  }
 }
