@@ -76,6 +76,7 @@ public final class LocationService {
   private final Map<String, Approval> approvals = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong seenSequence = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
+  private final java.util.concurrent.locks.ReentrantLock outboxLock = new java.util.concurrent.locks.ReentrantLock();
 
   private record Approval(String agentId, DispatchableAddress address, String requestedBy) {}
 
@@ -391,7 +392,18 @@ public final class LocationService {
     return processOutbox(null);
   }
 
-  private synchronized int processOutbox(String onlyAgent) {
+  private int processOutbox(String onlyAgent) {
+    // one worker at a time, but never holding the state monitor while a carrier or platform is called:
+    // a slow remote must not stall sign-ins (observe) of other agents
+    outboxLock.lock();
+    try {
+      return processOutboxLocked(onlyAgent);
+    } finally {
+      outboxLock.unlock();
+    }
+  }
+
+  private int processOutboxLocked(String onlyAgent) {
     Instant now = clock.instant();
     int done = 0;
     for (OutboxEntry e : store.due(now, 100)) {
