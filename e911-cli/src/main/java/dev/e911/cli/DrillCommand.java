@@ -75,7 +75,9 @@ final class DrillCommand implements Callable<Integer> {
     boolean testLine = plan.build().classify("933").classification() == Classification.EMERGENCY_TEST;
     PidfLoWriter writer = PidfLoWriter.builder("drill.e911.invalid").build();
     List<Result> results = new ArrayList<>();
+    Progress progress = Progress.start(spec.commandLine().getErr(), "drill", c.locations().size(), format);
     for (Location l : c.locations()) {
+      progress.step(l.id());
       List<String> reasons = new ArrayList<>();
       String verdict = "PASS";
       if (!testLine) {
@@ -121,6 +123,7 @@ final class DrillCommand implements Callable<Integer> {
       }
       results.add(new Result(l, verdict, reasons));
     }
+    progress.finish();
     PrintWriter out = spec.commandLine().getOut();
     long failed = results.stream().filter(r -> r.verdict().equals("FAIL")).count();
     if (format == Format.json) {

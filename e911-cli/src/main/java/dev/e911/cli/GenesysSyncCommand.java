@@ -71,7 +71,9 @@ final class GenesysSyncCommand implements Callable<Integer> {
         }
       } else {
         List<Result> written = new ArrayList<>();
+        Progress progress = Progress.start(spec.commandLine().getErr(), "sync", c.locations().size(), genesys.format);
         for (Location l : c.locations()) {
+          progress.step(l.id());
           PlatformResult<String> r = g.upsertLocation(l);
           if (r instanceof PlatformResult.Ok<String> ok) {
             written.add(new Result(l, ok.value(), "", List.of(), ""));
@@ -81,6 +83,7 @@ final class GenesysSyncCommand implements Callable<Integer> {
             written.add(new Result(l, "", "FAILED", List.of(), "not supported: " + ((PlatformResult.Unsupported<?>) r).reason()));
           }
         }
+        progress.finish();
         // what changed is what the org shows now against what it showed before, not what was meant to change
         Map<String, PlatformInventory.Location> was = byId(before);
         Map<String, PlatformInventory.Location> now = written.stream().anyMatch(r -> r.error().isEmpty())

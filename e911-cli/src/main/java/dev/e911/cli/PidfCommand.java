@@ -100,6 +100,9 @@ final class PidfCommand implements Runnable {
     @Option(names = "--at", paramLabel = "INSTANT", description = "The timestamp (RFC 3339), default now.")
     Instant at;
 
+    @Option(names = "--format", defaultValue = "text", description = "text (the XML document) or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
     @Override
     public Integer call() {
       DispatchableAddress a;
@@ -117,7 +120,16 @@ final class PidfCommand implements Runnable {
         throw new Output.BadInput("the document cannot be written", e.violations());
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(new String(doc, StandardCharsets.UTF_8));
+      if (format == Format.json) {
+        ObjectNode json = Output.F.objectNode();
+        json.put("entity", PidfLoWriter.builder(domain).build().entityUri(agent));
+        json.put("method", m.token());
+        json.put("bytes", doc.length);
+        json.put("document", new String(doc, StandardCharsets.UTF_8));
+        out.println(Output.json(json));
+      } else {
+        out.print(new String(doc, StandardCharsets.UTF_8));
+      }
       out.flush();
       return ExitCode.OK;
     }

@@ -45,4 +45,19 @@ class DrillCommandTest {
     assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.out()).contains("no ^933$ test rule", "the carrier corrects this address", "nyc-12");
   }
+
+  @Test
+  @DisplayName("on a terminal, text mode shows progress on stderr; JSON mode and pipes stay quiet")
+  void progress() {
+    Progress.forceForTests = true;
+    try {
+      CliRunner text = CliRunner.run("drill", "--config", LocateAndGateCommandTest.CONFIG);
+      assertThat(text.err()).contains("drill: 1/5 sf-hq-lobby", "drill: 5/5 done");
+      assertThat(text.out()).doesNotContain("drill: 1/5");
+      assertThat(CliRunner.run("drill", "--config", LocateAndGateCommandTest.CONFIG, "--format", "json").err()).isEmpty();
+    } finally {
+      Progress.forceForTests = false;
+    }
+    assertThat(CliRunner.run("drill", "--config", LocateAndGateCommandTest.CONFIG).err()).isEmpty();
+  }
 }

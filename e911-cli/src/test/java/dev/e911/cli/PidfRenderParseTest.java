@@ -23,6 +23,10 @@ class PidfRenderParseTest {
     assertThat(rendered.exitCode()).isZero();
     assertThat(rendered.out()).contains("entity=\"pres:grace@e911.invalid\"", "<gp:method>Wiremap</gp:method>",
         "2026-11-25T16:00:00.000Z", "<ca:UNIT>Suite 310</ca:UNIT>");
+    JsonNode asJson = mapper.readTree(CliRunner.run("pidf", "render", "--address", "../examples/addresses/hq-floor3.json",
+        "--agent", "grace", "--method", "Wiremap", "--at", "2026-11-25T16:00:00Z", "--format", "json").out());
+    assertThat(asJson.get("document").asText()).isEqualTo(rendered.out());
+    assertThat(asJson.get("entity").asText()).isEqualTo("pres:grace@e911.invalid");
     Path doc = Files.writeString(dir.resolve("doc.xml"), rendered.out(), StandardCharsets.UTF_8);
     assertThat(CliRunner.run("pidf", "validate", doc.toString()).exitCode()).isZero();
     CliRunner parsed = CliRunner.run("pidf", "parse", doc.toString(), "--format", "json");
