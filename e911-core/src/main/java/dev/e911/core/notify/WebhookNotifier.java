@@ -7,6 +7,7 @@ import dev.e911.api.spi.RemoteFailure;
 import dev.e911.api.spi.Secret;
 import dev.e911.api.validation.InvalidValueException;
 import dev.e911.api.validation.Violations;
+import dev.e911.core.http.StatusKinds;
 import dev.e911.core.http.HttpOutcome;
 import dev.e911.core.http.Redactor;
 import dev.e911.core.http.ResilientHttp;
@@ -103,7 +104,7 @@ public final class WebhookNotifier implements EmergencyNotifier {
       if (r.isSuccessful()) {
         return new NotificationOutcome.Delivered(deliveryId);
       }
-      return failed(new RemoteFailure(kindOf(r.status()), r.status(), "",
+      return failed(new RemoteFailure(StatusKinds.of(r.status()), r.status(), "",
           scrub(where + " answered " + r.status() + " after " + r.attempts() + " attempt(s)"), Duration.ZERO));
     }
     HttpOutcome.Failure f = (HttpOutcome.Failure) outcome;
@@ -112,7 +113,7 @@ public final class WebhookNotifier implements EmergencyNotifier {
       if (f.lastStatus() >= 200 && f.lastStatus() <= 299) {
         return new NotificationOutcome.Delivered(deliveryId);
       }
-      return failed(new RemoteFailure(kindOf(f.lastStatus()), f.lastStatus(), "too_large",
+      return failed(new RemoteFailure(StatusKinds.of(f.lastStatus()), f.lastStatus(), "too_large",
           scrub(where + ": " + f.message()), Duration.ZERO));
     }
     RemoteFailure.Kind kind = switch (f.kind()) {
@@ -123,25 +124,6 @@ public final class WebhookNotifier implements EmergencyNotifier {
     };
     return failed(new RemoteFailure(kind, f.lastStatus(), f.kind().name().toLowerCase(Locale.ROOT),
         scrub(where + ": " + f.message()), f.retryAfter()));
-  }
-
-  private static RemoteFailure.Kind kindOf(int status) {
-    if (status == 401) {
-      return RemoteFailure.Kind.AUTHENTICATION;
-    } else if (status == 403) {
-      return RemoteFailure.Kind.PERMISSION;
-    } else if (status == 404 || status == 410) {
-      return RemoteFailure.Kind.NOT_FOUND;
-    } else if (status == 409) {
-      return RemoteFailure.Kind.CONFLICT;
-    } else if (status == 429) {
-      return RemoteFailure.Kind.RATE_LIMITED;
-    } else if (status >= 500) {
-      return RemoteFailure.Kind.TRANSIENT;
-    } else if (status >= 400) {
-      return RemoteFailure.Kind.INVALID_REQUEST;
-    }
-    return RemoteFailure.Kind.MALFORMED_RESPONSE; // 1xx/3xx: redirects are not followed
   }
 
   private String scrub(String message) {

@@ -2,6 +2,7 @@ package dev.e911.carrier.bandwidth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.e911.api.spi.RemoteFailure;
+import dev.e911.core.http.StatusKinds;
 import dev.e911.api.spi.RemoteFailure.Kind;
 import dev.e911.core.http.HttpOutcome;
 import dev.e911.core.http.RetryAfter;
@@ -62,24 +63,7 @@ public final class Failures {
     List<CarrierError> errors = errors(r, json);
     String code = errors.isEmpty() ? "" : errors.get(0).code();
     int s = r.status();
-    Kind kind;
-    if (s == 429 || code.equals("32002")) {
-      kind = Kind.RATE_LIMITED;
-    } else if (s == 401) {
-      kind = Kind.AUTHENTICATION;
-    } else if (s == 403) {
-      kind = Kind.PERMISSION;
-    } else if (s == 404) {
-      kind = Kind.NOT_FOUND;
-    } else if (s == 409) {
-      kind = Kind.CONFLICT;
-    } else if (s >= 500) {
-      kind = Kind.TRANSIENT;
-    } else if (s >= 400) {
-      kind = Kind.INVALID_REQUEST;
-    } else {
-      kind = Kind.MALFORMED_RESPONSE;
-    }
+    Kind kind = code.equals("32002") ? Kind.RATE_LIMITED : StatusKinds.of(s); // 32002: ES "wait for Retry-After"
     Duration retryAfter = r.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock, maxRetryAfter))
         .orElse(kind == Kind.RATE_LIMITED ? Duration.ofSeconds(1) : Duration.ZERO);
     String what = switch (kind) {

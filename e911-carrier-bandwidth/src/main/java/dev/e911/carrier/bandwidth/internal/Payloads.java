@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.xml.stream.XMLInputFactory;
@@ -84,8 +83,6 @@ public final class Payloads {
       return node;
     } catch (JsonProcessingException e) {
       throw new MalformedPayloadException("the body is not well-formed XML" + where(e));
-    } catch (IOException e) {
-      throw new MalformedPayloadException("the XML body could not be read");
     }
   }
 
