@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "e911", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Keep every contact-center agent's 911 call routable and dispatchable.",
     subcommands = {ValidateAddressCommand.class, PidfCommand.class, DialCommand.class, LocateCommand.class,
-        GateCommand.class, RouteCommand.class, AuditCommand.class, DrillCommand.class, GenesysCommand.class,
+        GateCommand.class, RouteCommand.class, AuditCommand.class, DrillCommand.class, ChaosCommand.class, GenesysCommand.class,
         DemoCommand.class, picocli.CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage, 3 blocked, 4 audit errors, 70 internal error.",
         "Docs: docs/cli.md"})
