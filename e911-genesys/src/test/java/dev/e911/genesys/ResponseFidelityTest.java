@@ -97,6 +97,51 @@ class ResponseFidelityTest {
     };
   }
 
+  /** The repeated values of a query parameter ({@code fields=a&fields=b}). */
+  static List<String> all(RecordedRequest r, String name) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String pair : r.query() == null ? new String[0] : r.query().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
+        out.add(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code GET .../phones} as Genesys answers it: {@code webRtcUser}, {@code lines[].loggedInUser} and
+   * {@code lines[].defaultForUser} are opt-in {@code fields} (the SDK's {@code fieldsValues} for this
+   * endpoint are exactly {@code webRtcUser, properties.*, lines.loggedInUser, lines.defaultForUser};
+   * Genesys's own phone samples and the Terraform provider's phone export ask for
+   * {@code fields=webRtcUser} to see the WebRTC user in the listing), so a listing that does not ask
+   * for them does not carry them.
+   */
+  private static Function<RecordedRequest, StubResponse> phones(List<com.mypurecloud.sdk.v2.model.Phone> all) {
+    return r -> {
+      List<String> fields = all(r, "fields");
+      List<com.mypurecloud.sdk.v2.model.Phone> answered = new java.util.ArrayList<>();
+      for (com.mypurecloud.sdk.v2.model.Phone p : all) {
+        if (r.queryParameter("site.id").isPresent() && !r.queryParameter("site.id").get().equals(p.getSite().getId())) {
+          continue;
+        }
+        if (!fields.contains("webRtcUser")) {
+          p.setWebRtcUser(null);
+        }
+        for (com.mypurecloud.sdk.v2.model.Line l : p.getLines()) {
+          if (!fields.contains("lines.loggedInUser")) {
+            l.setLoggedInUser(null);
+          }
+          if (!fields.contains("lines.defaultForUser")) {
+            l.setDefaultForUser(null);
+          }
+        }
+        answered.add(p);
+      }
+      return paged(PhoneEntityListing::new, answered, E + "/phones").apply(r);
+    };
+  }
+
   private void org() {
     List<Site> sites = List.of(SdkOrg.siteHq(), SdkOrg.siteJane());
     server.on("GET", E + "/sites").respondWith(paged(SiteEntityListing::new, sites, E + "/sites"));
@@ -114,8 +159,7 @@ class ResponseFidelityTest {
         List.of(SdkOrg.locationHq(), SdkOrg.locationJane(), deleted, SdkOrg.locationRaj()), API + "/locations"));
     server.on("GET", API + "/stations").respondWith(paged(StationEntityListing::new,
         List.of(SdkOrg.station("st-jane", "u-jane", false), SdkOrg.station("st-bob", "u-bob", true)), API + "/stations"));
-    server.on("GET", E + "/phones").respondWith(paged(PhoneEntityListing::new,
-        List.of(SdkOrg.phoneJane(), SdkOrg.phoneBob(), SdkOrg.phoneDee()), E + "/phones"));
+    server.on("GET", E + "/phones").respondWith(phones(List.of(SdkOrg.phoneJane(), SdkOrg.phoneBob(), SdkOrg.phoneDee())));
     server.on("GET", E + "/phonebasesettings/template").respond(sdkResponse(SdkOrg.template()));
     server.on("GET", E + "/phonebasesettings/pb-webrtc").respond(sdkResponse(SdkOrg.phoneBase("pb-webrtc", "WebRTC",
         "inin_webrtc_softphone.json", SdkOrg.phoneProperties(true, false))));
@@ -170,6 +214,22 @@ class ResponseFidelityTest {
             org.assertj.core.groups.Tuple.tuple("u-dee", "site-hq", List.of(), StationKind.HARD_PHONE, false, false));
     assertThat(inv.users()).extracting(PlatformInventory.User::name).containsExactly("Jane Doe", "Bob Office", "Dee Desk");
     assertThat(inv.gaps()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the Force TURN fix finds the site's WebRTC phones by webRtcUser, which the listing carries only when asked")
+  void phoneFixFindsWebRtcPhones() {
+    org();
+    com.mypurecloud.sdk.v2.model.Phone jane = SdkOrg.phoneJane().phoneMetaBase(null);
+    server.on("GET", E + "/sites/site-remote-jane").respond(sdkResponse(SdkOrg.siteJane()));
+    server.on("GET", E + "/phonebasesettings/pb-webrtc").respond(sdkResponse(SdkOrg.phoneBaseWebRtc()));
+    server.on("GET", E + "/phones").respondWith(phones(List.of(jane, SdkOrg.phoneBob(), SdkOrg.phoneDee())));
+
+    dev.e911.api.spi.ConfigurationFix.Outcome dry = ok(genesys.applyFix(new dev.e911.api.spi.ConfigurationFix(
+        dev.e911.api.spi.ConfigurationFix.Kind.FORCE_TURN, "site-remote-jane", ""), true));
+    assertThat(dry.changed()).isTrue();
+    assertThat(dry.diff()).contains("pb-webrtc").contains(FakeGenesys.TURN_KEY + " false -> true");
+    assertThat(server.requests("PUT", E + "/phonebasesettings/pb-webrtc")).isEmpty();
   }
 
   @Test

@@ -7,6 +7,11 @@ public final class Paths {
   public static final String EDGES = "/api/v2/telephony/providers/edges";
   public static final String SITES = EDGES + "/sites";
   public static final String PHONES = EDGES + "/phones";
+  /**
+   * The phone fields a listing leaves out unless asked (the SDK's {@code fields} values for
+   * {@code GET .../phones}): the WebRTC user and the users of each line.
+   */
+  public static final String PHONE_USER_FIELDS = "fields=webRtcUser&fields=lines.loggedInUser&fields=lines.defaultForUser";
   public static final String PHONE_BASES = EDGES + "/phonebasesettings";
   public static final String TRUNK_BASES = EDGES + "/trunkbasesettings";
   public static final String ALL_OUTBOUND_ROUTES = EDGES + "/outboundroutes";
