@@ -315,7 +315,7 @@ public final class GenesysOperations {
     if (!(site instanceof PlatformResult.Ok)) {
       return GenesysClient.retype(site);
     }
-    PlatformResult<List<JsonNode>> phones = client.list(Paths.PHONES, "site.id=" + GenesysClient.enc(target));
+    PlatformResult<List<JsonNode>> phones = client.list(Paths.PHONES, "site.id=" + GenesysClient.enc(target) + "&" + Paths.PHONE_USER_FIELDS);
     if (!(phones instanceof PlatformResult.Ok<List<JsonNode>> ok)) {
       return GenesysClient.retype(phones);
     }

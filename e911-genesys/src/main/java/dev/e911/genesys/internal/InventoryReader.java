@@ -139,7 +139,7 @@ public final class InventoryReader {
       }
     }
     Map<String, JsonNode> phoneByUser = new HashMap<>();
-    for (JsonNode ph : ok(client.list(Paths.PHONES, "expand=properties&expand=lines"))) {
+    for (JsonNode ph : ok(client.list(Paths.PHONES, "expand=properties&expand=lines&" + Paths.PHONE_USER_FIELDS))) {
       if (isDeleted(ph)) {
         continue;
       }

@@ -7,6 +7,12 @@ public final class Paths {
   public static final String EDGES = "/api/v2/telephony/providers/edges";
   public static final String SITES = EDGES + "/sites";
   public static final String PHONES = EDGES + "/phones";
+  /**
+   * The opt-in {@code fields} of {@code GET .../phones} (the SDK's values for the endpoint) that the
+   * adapter needs: the WebRTC user and the users of each line. Genesys's samples and the Terraform
+   * provider ask for {@code webRtcUser} this way to see it in a listing (docs/genesys.md, Wire fidelity).
+   */
+  public static final String PHONE_USER_FIELDS = "fields=webRtcUser&fields=lines.loggedInUser&fields=lines.defaultForUser";
   public static final String PHONE_BASES = EDGES + "/phonebasesettings";
   public static final String TRUNK_BASES = EDGES + "/trunkbasesettings";
   public static final String ALL_OUTBOUND_ROUTES = EDGES + "/outboundroutes";
