@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * the {@link AvailabilityGate} blocks goes Available or On Queue, sets them back to the platform's
  * not-ready presence with a reason that says why (for example "E911: no verified 911 location").
  * Only a change into a ready state triggers it, so the not-ready change it causes itself never
- * triggers it again; further ready events of the same agent within the settle window (the platform
- * reports presence and routing status separately) are coalesced into one re-check at the window's
- * end. Every enforcement is recorded (the newest {@link Policy#maxRecords()} are kept) and handed to
+ * triggers it again; further ready events of the same agent within the settle window after an
+ * applied enforcement (the platform reports presence and routing status separately) are coalesced
+ * into one re-check at the window's end; after a failed one the next ready event tries again. Every enforcement is recorded (the newest {@link Policy#maxRecords()} are kept) and handed to
  * the optional listener. Events are processed on one worker thread behind a bounded queue; platform
  * trouble comes back as typed {@link PlatformResult}s and is recorded, nothing throws. Build with
  * {@link #builder}, then {@link #start}; {@link #close()} ends the subscription and the worker.
@@ -284,7 +284,11 @@ public final class LiveHardStop implements AutoCloseable {
     Outcome outcome = r instanceof PlatformResult.Ok<String> ok ? new Outcome.Applied(ok.value())
         : r instanceof PlatformResult.Failed<String> f ? new Outcome.Failed(f.failure())
         : new Outcome.Unsupported(((PlatformResult.Unsupported<String>) r).reason());
-    settling.put(p.userId(), new long[] {System.nanoTime()});
+    if (outcome instanceof Outcome.Applied) {
+      settling.put(p.userId(), new long[] {System.nanoTime()});
+    } else {
+      settling.remove(p.userId()); // a failure is retried on the next ready event, not coalesced
+    }
     if (recheck && outcome instanceof Outcome.Applied) {
       return; // a re-assertion of the decision already recorded
     }
@@ -324,7 +328,7 @@ public final class LiveHardStop implements AutoCloseable {
     long next = -1;
     long now = System.nanoTime();
     for (String user : pending.keySet()) {
-      long due = settling.get(user)[0] + policy.settle().toNanos() - now;
+      long due = settling.getOrDefault(user, new long[] {now})[0] + policy.settle().toNanos() - now;
       next = next < 0 ? Math.max(0, due) : Math.min(next, Math.max(0, due));
     }
     return next < 0 ? -1 : Math.max(1, next);
@@ -335,7 +339,8 @@ public final class LiveHardStop implements AutoCloseable {
     long now = System.nanoTime();
     for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
       var entry = it.next();
-      if (now - settling.get(entry.getKey())[0] >= policy.settle().toNanos()) {
+      long[] since = settling.get(entry.getKey());
+      if (since == null || now - since[0] >= policy.settle().toNanos()) {
         it.remove();
         String agentId = agentByUser.get(entry.getKey());
         if (gate.check(agentId) instanceof GateDecision.Block block) {
