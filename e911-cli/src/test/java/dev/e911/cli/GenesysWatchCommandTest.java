@@ -77,10 +77,10 @@ class GenesysWatchCommandTest {
   @Test
   void setsABlockedAgentBackAndPrintsTheEnforcement() throws Exception {
     CompletableFuture<Void> jane = whenReady(() -> fake.notifications.connected().size() == 1, "u-jane", "On Queue");
-    CliRunner r = watch("--agent", "maria", "--user", "maria=u-jane", "--duration", "3s");
+    CliRunner r = watch("--agent", "maria", "--user", "maria=u-jane", "--duration", "4s");
     jane.get();
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
-    assertThat(r.out()).contains("Watching 1 agent(s) on Genesys Cloud for 3s")
+    assertThat(r.out()).contains("Watching 1 agent(s) on Genesys Cloud for 4s")
         .containsPattern("SET-BACK +maria \\(u-jane\\) was ON_QUEUE \\[NO_LOCATION\\]: set to Busy")
         .contains("Done: ").contains("1 agent(s) set back, 0 failed.");
     assertThat(presenceOf("u-jane")).isEqualTo("Busy");
@@ -92,7 +92,7 @@ class GenesysWatchCommandTest {
   void pollsWhenTheSocketIsRefusedAndPrintsJsonLines() throws Exception {
     fake.notifications.refuseUpgrades = true;
     CompletableFuture<Void> jane = whenReady(() -> !fake.server.requests("GET", "/api/v2/users").isEmpty(), "u-jane", "Available");
-    CliRunner r = watch("--agent", "maria", "--user", "maria=u-jane", "--duration", "3s", "--poll-interval", "200ms",
+    CliRunner r = watch("--agent", "maria", "--user", "maria=u-jane", "--duration", "4s", "--poll-interval", "200ms",
         "--presence", "Away", "--format", "json");
     jane.get();
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);

@@ -173,6 +173,15 @@ class GenesysNotificationsTest {
   }
 
   @Test
+  void aClockAheadOfTheServerDoesNotRenewInALoop() throws Exception {
+    TestClock ahead = new TestClock(java.time.Instant.now().plus(Duration.ofDays(2)));
+    subscribe(quick().clock(ahead), Set.of("u-jane"));
+    awaitTrue(() -> fake.notifications.connected().size() == 1);
+    Thread.sleep(500);
+    assertThat(fake.notifications.channels).hasSize(1);
+  }
+
+  @Test
   void reconnectsAfterTheServerExpiresTheChannel() throws Exception {
     subscribe(quick(), Set.of("u-jane"));
     awaitTrue(() -> fake.notifications.connected().size() == 1);
@@ -187,10 +196,10 @@ class GenesysNotificationsTest {
 
   @Test
   void pingsWhenQuietAndTreatsProlongedSilenceAsADeadSocket() throws Exception {
-    subscribe(quick().heartbeatTimeout(Duration.ofMillis(600)), Set.of("u-jane"));
+    subscribe(quick().heartbeatTimeout(Duration.ofMillis(1500)), Set.of("u-jane"));
     awaitTrue(() -> fake.notifications.connected().size() == 1);
-    // the fake answers pings with pong, which keeps the socket alive past several timeouts
-    Thread.sleep(1500);
+    // the fake answers pings with pong, which keeps the socket alive past the timeout
+    Thread.sleep(2500);
     assertThat(fake.notifications.received).contains("{\"message\":\"ping\"}");
     assertThat(fake.notifications.channels).hasSize(1);
     int mark = events.size();

@@ -193,7 +193,12 @@ public final class LiveHardStop implements AutoCloseable {
     worker = t;
     t.start();
     connection = "subscribing";
-    PlatformResult<PlatformAdapter.Subscription> r = platform.subscribe(agentByUser.keySet(), this::offer);
+    PlatformResult<PlatformAdapter.Subscription> r;
+    try {
+      r = platform.subscribe(agentByUser.keySet(), this::offer);
+    } catch (RuntimeException e) { // an adapter that breaks its contract
+      r = new PlatformResult.Failed<>(RemoteFailure.of(RemoteFailure.Kind.TRANSIENT, "subscribe threw " + e.getClass().getSimpleName()));
+    }
     if (r instanceof PlatformResult.Ok<PlatformAdapter.Subscription> ok) {
       subscription = ok.value();
       if (connection.equals("subscribing")) {

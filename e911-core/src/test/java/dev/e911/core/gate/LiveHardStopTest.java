@@ -212,6 +212,18 @@ class LiveHardStopTest {
   }
 
   @Test
+  void aSubscribeThatThrowsIsATypedFailure() {
+    PlatformAdapter throwing = new Delegating(platform) {
+      @Override
+      public PlatformResult<Subscription> subscribe(Set<String> userIds, Consumer<PlatformEvent> listener) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    stop = LiveHardStop.builder(throwing, gate).build();
+    assertThat(stop.start(List.of("maria"))).isInstanceOf(PlatformResult.Failed.class);
+  }
+
+  @Test
   void closingUnsubscribesAndStopsTheWorker() throws Exception {
     start(settle(Duration.ZERO), "maria");
     assertThat(stop.status().connected()).isTrue();

@@ -277,7 +277,13 @@ public final class NotificationStream implements PlatformAdapter.Subscription {
     s.retry = null;
     s.poll = null;
     long renewIn = Duration.between(clock.instant(), c.expires.minus(settings.renewBeforeExpiry())).toMillis();
-    s.renew = exec.schedule(() -> replace(s, c, "the channel expires at " + c.expires), Math.max(0, renewIn), TimeUnit.MILLISECONDS);
+    if (renewIn <= 0) {
+      // expires is already inside the margin by our clock: a skewed clock would otherwise renew in a loop;
+      // go by the documented 24 h life (if the server ends it sooner, the drop is handled like any other)
+      LOG.warn("{}: the channel's expires {} is within the renewal margin by this host's clock (clock skew?)", s.name(), c.expires);
+      renewIn = Duration.ofHours(24).minus(settings.renewBeforeExpiry()).toMillis();
+    }
+    s.renew = exec.schedule(() -> replace(s, c, "the channel expires at " + c.expires), renewIn, TimeUnit.MILLISECONDS);
     if (old != null) {
       old.close();
     }
