@@ -259,6 +259,18 @@ class GenesysNotificationsTest {
   }
 
   @Test
+  void theChannelIdNeverAppearsInAFailure() throws Exception {
+    fake.fault("PUT", "/api/v2/notifications/channels/", FakeGenesys.error(403, "missing.permissions", "not allowed"));
+    genesys = quick().build();
+    PlatformResult<PlatformAdapter.Subscription> r = genesys.subscribe(Set.of("u-jane"), events::add);
+    RemoteFailure f = ((PlatformResult.Failed<?>) r).failure();
+    assertThat(f.kind()).isEqualTo(RemoteFailure.Kind.PERMISSION);
+    String id = fake.notifications.snapshot().get(0).id;
+    assertThat(f.message()).contains("PUT /api/v2/notifications/channels/").doesNotContain(id);
+    assertThat(events.toString()).doesNotContain(id);
+  }
+
+  @Test
   void refusedCredentialsFailAtOnceWithoutTheSecret() {
     fake.refuseCredentials = true;
     genesys = quick().build();

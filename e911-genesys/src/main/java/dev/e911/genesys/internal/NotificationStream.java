@@ -392,6 +392,7 @@ public final class NotificationStream implements PlatformAdapter.Subscription {
           "POST " + NotificationMapping.CHANNELS + " answered without a channel id and websocket connectUri"));
     }
     String id = channel.get().id();
+    client.mask(id); // the id is part of the connectUri, the socket's credential
     List<String> topics = s.users.stream().flatMap(u -> NotificationMapping.topics(u).stream()).toList();
     PlatformResult<JsonNode> subscribed = client.send("PUT",
         NotificationMapping.CHANNELS + "/" + GenesysClient.enc(id) + "/subscriptions?ignoreErrors=false",
