@@ -63,6 +63,8 @@ public final class FakeNotifications implements AutoCloseable {
   /** Every text the clients sent over a socket. */
   public final List<String> received = new CopyOnWriteArrayList<>();
   public volatile boolean refuseUpgrades;
+  /** Websocket upgrade requests received. */
+  public final java.util.concurrent.atomic.AtomicInteger upgrades = new java.util.concurrent.atomic.AtomicInteger();
   /** When true the server sends nothing (no pong either): a socket that silently died. */
   public volatile boolean silent;
   public volatile Duration channelLifetime = Duration.ofHours(24);
@@ -82,6 +84,7 @@ public final class FakeNotifications implements AutoCloseable {
     @Override
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
         throws InvalidDataException {
+      upgrades.incrementAndGet();
       Channel c = channelOf(request.getResourceDescriptor());
       if (refuseUpgrades || c == null || c.expired) {
         throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "upgrade refused");

@@ -221,6 +221,10 @@ class GenesysNotificationsTest {
     await(mark, presence("u-jane", "Available"));
     assertThat(fake.server.requests("GET", "/api/v2/users")).anySatisfy(r -> assertThat(r.query())
         .contains("expand=presence,routingStatus").contains("id=u-jane").contains("id=u-bob"));
+    // a subscribed channel is tried three times before another is created (Genesys limits channels per client)
+    awaitTrue(() -> fake.notifications.upgrades.get() >= 7);
+    assertThat(fake.notifications.channels.size()).isLessThanOrEqualTo((fake.notifications.upgrades.get() + 2) / 3 + 1)
+        .isLessThan(fake.notifications.upgrades.get());
     fake.notifications.refuseUpgrades = false;
     await(mark, connection(true));
     awaitTrue(() -> fake.notifications.connected().size() == 1);

@@ -71,6 +71,10 @@ public final class NotificationStream implements PlatformAdapter.Subscription {
     ScheduledFuture<?> retry;
     ScheduledFuture<?> renew;
     ScheduledFuture<?> poll;
+    /** A subscribed channel whose socket could not be opened, tried again before creating another. */
+    NotificationMapping.Channel spare;
+    Instant spareExpires;
+    int spareTries;
 
     Shard(int index, List<String> users) {
       this.index = index;
@@ -381,7 +385,21 @@ public final class NotificationStream implements PlatformAdapter.Subscription {
 
   // ------------------------------------------------------------------ remote calls
 
+  /** Max socket attempts on one subscribed channel before another channel is created (channels per client are limited). */
+  private static final int SPARE_TRIES = 3;
+
   private PlatformResult<Connection> open(Shard s) {
+    if (s.spare != null && s.spareTries < SPARE_TRIES
+        && clock.instant().isBefore(s.spareExpires.minus(settings.renewBeforeExpiry()))) {
+      s.spareTries++;
+      NotificationMapping.Channel spare = s.spare;
+      PlatformResult<Connection> r = socket(s, spare, s.spareExpires);
+      if (r instanceof PlatformResult.Ok) {
+        s.spare = null;
+      }
+      return r;
+    }
+    s.spare = null;
     PlatformResult<JsonNode> created = client.send("POST", NotificationMapping.CHANNELS, null);
     if (!(created instanceof PlatformResult.Ok<JsonNode> okChannel)) {
       return GenesysClient.retype(created);
@@ -407,10 +425,21 @@ public final class NotificationStream implements PlatformAdapter.Subscription {
               + client.scrub(String.join(", ", rejected.subList(0, Math.min(5, rejected.size())))), Duration.ZERO));
     }
     Instant expires = channel.get().expires().orElse(clock.instant().plus(Duration.ofHours(24)));
-    Connection c = new Connection(s, id, expires);
+    PlatformResult<Connection> r = socket(s, channel.get(), expires);
+    if (r instanceof PlatformResult.Failed<Connection> f && f.failure().kind() == RemoteFailure.Kind.TRANSIENT) {
+      s.spare = channel.get();
+      s.spareExpires = expires;
+      s.spareTries = 1;
+    }
+    return r;
+  }
+
+  /** Opens the websocket of a subscribed channel. */
+  private PlatformResult<Connection> socket(Shard s, NotificationMapping.Channel channel, Instant expires) {
+    Connection c = new Connection(s, channel.id(), expires);
     URI uri;
     try {
-      uri = URI.create(channel.get().connectUri());
+      uri = URI.create(channel.connectUri());
     } catch (IllegalArgumentException e) {
       return new PlatformResult.Failed<>(RemoteFailure.of(RemoteFailure.Kind.MALFORMED_RESPONSE, "the channel's connectUri is not a URI"));
     }
