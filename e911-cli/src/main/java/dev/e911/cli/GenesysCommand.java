@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code e911 genesys}: groups the Genesys Cloud subcommands (audit, sync, fix). */
+/** {@code e911 genesys}: groups the Genesys Cloud subcommands (audit, sync, fix, watch). */
 @Command(name = "genesys", mixinStandardHelpOptions = true,
-    description = "Audit a Genesys Cloud org for 911 traps, push e911's locations to it, and apply the fixes.",
-    subcommands = {GenesysAuditCommand.class, GenesysSyncCommand.class, GenesysFixCommand.class},
+    description = "Audit a Genesys Cloud org for 911 traps, push e911's locations to it, apply the fixes, and run the live hard stop.",
+    subcommands = {GenesysAuditCommand.class, GenesysSyncCommand.class, GenesysFixCommand.class, GenesysWatchCommand.class},
     footer = {"", "The OAuth client (client-credentials grant) comes from the environment:",
         "  " + GenesysCommand.CLIENT_ID_VAR + " and " + GenesysCommand.CLIENT_SECRET_VAR, "",
         "Exit codes: 0 ok, 1 bad input or a Genesys failure, 2 usage, 4 audit errors.", "Docs: docs/cli.md, docs/genesys.md"})

@@ -49,6 +49,11 @@ final class GenesysOptions {
    * {@link GenesysCommand#CLIENT_SECRET_VAR}; a missing variable or a refused option is {@link Output.BadInput}.
    */
   GenesysPlatform connect(DialPlan dialPlan) {
+    return connect(dialPlan, java.util.function.UnaryOperator.identity());
+  }
+
+  /** {@link #connect(DialPlan)} with the command's own builder options applied first. */
+  GenesysPlatform connect(DialPlan dialPlan, java.util.function.UnaryOperator<GenesysPlatform.Builder> options) {
     String clientId = variable(GenesysCommand.CLIENT_ID_VAR, "the OAuth client id");
     String secret = variable(GenesysCommand.CLIENT_SECRET_VAR, "the OAuth client secret");
     GenesysPlatform.Builder b = GenesysPlatform.builder().clientId(clientId.strip()).clientSecret(Secret.of(secret));
@@ -61,7 +66,7 @@ final class GenesysOptions {
       b.dialPlan(dialPlan);
     }
     try {
-      return GenesysCommand.builderHook.apply(b).build();
+      return GenesysCommand.builderHook.apply(options.apply(b)).build();
     } catch (InvalidValueException e) {
       // the builder never echoes the secret; map its field names to the options and variables that set them
       throw new Output.BadInput("the Genesys Cloud connection cannot be set up",
@@ -89,6 +94,9 @@ final class GenesysOptions {
     }
     if (path.startsWith("loginBase")) {
       return "--login-base";
+    }
+    if (path.startsWith("notReadyPresence")) {
+      return "--presence";
     }
     if (path.startsWith("region")) {
       return "--region";

@@ -3,6 +3,7 @@ package dev.e911.genesys;
 import dev.e911.api.location.Location;
 import dev.e911.api.spi.ConfigurationFix;
 import dev.e911.api.spi.PlatformAdapter;
+import dev.e911.api.spi.PlatformEvent;
 import dev.e911.api.spi.PlatformInventory;
 import dev.e911.api.spi.PlatformResult;
 import dev.e911.api.spi.Secret;
@@ -14,12 +15,16 @@ import dev.e911.genesys.internal.ClientSettings;
 import dev.e911.genesys.internal.GenesysClient;
 import dev.e911.genesys.internal.GenesysOperations;
 import dev.e911.genesys.internal.InventoryReader;
+import dev.e911.genesys.internal.NotificationMapping;
+import dev.e911.genesys.internal.NotificationStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Genesys Cloud {@link PlatformAdapter}: a slim client on the JDK HTTP client and Jackson that signs
@@ -47,6 +52,11 @@ public final class GenesysPlatform implements PlatformAdapter {
 
   private final InventoryReader reader;
   private final GenesysOperations operations;
+  private final GenesysClient client;
+  private final HttpClient http;
+  private final Clock clock;
+  private final NotificationStream.Settings streamSettings;
+  private final Set<NotificationStream> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private GenesysPlatform(Builder b, URI api, URI login) {
     ClientSettings settings = new ClientSettings(api, login, b.clientId, b.clientSecret, b.requestTimeout, b.maxAttempts,
@@ -54,7 +64,11 @@ public final class GenesysPlatform implements PlatformAdapter {
         b.maxConflictRetries);
     HttpClient http = b.httpClient != null ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(b.requestTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
-    GenesysClient client = new GenesysClient(settings, http, b.clock, b.sleeper);
+    this.client = new GenesysClient(settings, http, b.clock, b.sleeper);
+    this.http = http;
+    this.clock = b.clock;
+    this.streamSettings = new NotificationStream.Settings(b.heartbeatTimeout, b.pollInterval, b.reconnectInitial,
+        b.reconnectMax, b.renewBeforeExpiry, b.topicsPerChannel, b.requestTimeout);
     this.reader = new InventoryReader(client, b.forceTurnKey, b.locationPromptKey);
     this.operations = new GenesysOperations(client, reader, b.clock, b.dialPlan, b.notReadyPresence);
   }
@@ -94,6 +108,38 @@ public final class GenesysPlatform implements PlatformAdapter {
     return operations.applyFix(Objects.requireNonNull(fix, "fix"), dryRun);
   }
 
+  /**
+   * Streams the users' presence and routing-status changes over the notifications API (channel and
+   * websocket, sharded at the per-channel topic limit), reconnecting and resubscribing on its own and
+   * polling over REST while no socket can be held; the users' current state is emitted once after
+   * every (re)connect. Fails at once (typed) when Genesys refuses the credentials, a permission or a
+   * topic; any other trouble is retried in the background. Closing the subscription stops its thread.
+   */
+  @Override
+  public PlatformResult<Subscription> subscribe(Set<String> userIds, Consumer<PlatformEvent> listener) {
+    Objects.requireNonNull(userIds, "userIds");
+    Objects.requireNonNull(listener, "listener");
+    java.util.List<String> bad = userIds.stream().filter(u -> u == null || !u.matches("[A-Za-z0-9._-]{1,128}")).limit(3)
+        .map(u -> u == null ? "null" : "'" + (u.length() > 40 ? u.substring(0, 40) + "..." : u) + "'").toList();
+    if (!bad.isEmpty()) {
+      return new PlatformResult.Failed<>(dev.e911.api.spi.RemoteFailure.of(dev.e911.api.spi.RemoteFailure.Kind.INVALID_REQUEST,
+          "userIds: every user id must be 1 to 128 letters, digits, '.', '_' or '-': " + bad));
+    }
+    if (userIds.isEmpty()) {
+      return new PlatformResult.Ok<>(() -> { });
+    }
+    NotificationStream stream = new NotificationStream(client, http, streamSettings, clock, Set.copyOf(userIds), listener,
+        streams::remove);
+    streams.add(stream);
+    return stream.start();
+  }
+
+  /** Closes every open subscription (and so stops their threads). */
+  @Override
+  public void close() {
+    java.util.List.copyOf(streams).forEach(NotificationStream::close);
+  }
+
   @Override
   public String toString() {
     return "GenesysPlatform[" + operations + "]";
@@ -127,8 +173,49 @@ public final class GenesysPlatform implements PlatformAdapter {
     private String notReadyPresence = "Busy";
     private String forceTurnKey = "";
     private String locationPromptKey = "";
+    private Duration heartbeatTimeout = Duration.ofSeconds(45);
+    private Duration pollInterval = Duration.ofSeconds(15);
+    private Duration reconnectInitial = Duration.ofSeconds(1);
+    private Duration reconnectMax = Duration.ofSeconds(60);
+    private Duration renewBeforeExpiry = Duration.ofMinutes(10);
+    private int topicsPerChannel = NotificationMapping.MAX_TOPICS_PER_CHANNEL;
 
     private Builder() {}
+
+    /**
+     * How long the notification socket may stay silent (Genesys sends a heartbeat about every 30 s; a
+     * ping goes out after half of it) before it is treated as dead and replaced; 100 ms to 10 min.
+     * Default 45 s.
+     */
+    public Builder heartbeatTimeout(Duration timeout) {
+      this.heartbeatTimeout = timeout;
+      return this;
+    }
+
+    /** How often users' presence is read over REST while no notification socket can be held; 100 ms to 10 min. Default 15 s. */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /** First wait before reconnecting a dropped notification socket and its cap (doubling, equal jitter). Defaults 1 s and 60 s. */
+    public Builder reconnectBackoff(Duration initial, Duration max) {
+      this.reconnectInitial = initial;
+      this.reconnectMax = max;
+      return this;
+    }
+
+    /** How long before a channel's {@code expires} a new channel replaces it; 0 to 12 h. Default 10 min. */
+    public Builder renewBeforeExpiry(Duration margin) {
+      this.renewBeforeExpiry = margin;
+      return this;
+    }
+
+    /** Topics per notification channel (two per user); 2 to 1000. Default 1000, the Genesys limit. */
+    public Builder topicsPerChannel(int topics) {
+      this.topicsPerChannel = topics;
+      return this;
+    }
 
     /** The region, by SDK id ({@code us_west_2}) or domain ({@code usw2.pure.cloud}); see {@link GenesysRegion}. */
     public Builder region(String idOrDomain) {
@@ -297,6 +384,15 @@ public final class GenesysPlatform implements PlatformAdapter {
       v.check(maxConflictRetries < 0 || maxConflictRetries > 10, "maxConflictRetries", "range", "must be 0 to 10");
       v.check(clock == null, "clock", "required", "is required");
       v.check(sleeper == null, "sleeper", "required", "is required");
+      range(v, "heartbeatTimeout", heartbeatTimeout, Duration.ofMillis(100), Duration.ofMinutes(10));
+      range(v, "pollInterval", pollInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
+      range(v, "reconnectInitial", reconnectInitial, Duration.ofMillis(1), Duration.ofMinutes(5));
+      range(v, "reconnectMax", reconnectMax, Duration.ofMillis(1), Duration.ofMinutes(30));
+      v.check(reconnectInitial != null && reconnectMax != null && reconnectInitial.compareTo(reconnectMax) > 0,
+          "reconnectInitial", "not.above.max", "must not exceed reconnectMax");
+      range(v, "renewBeforeExpiry", renewBeforeExpiry, Duration.ZERO, Duration.ofHours(12));
+      v.check(topicsPerChannel < 2 || topicsPerChannel > NotificationMapping.MAX_TOPICS_PER_CHANNEL, "topicsPerChannel", "range",
+          "must be 2 to " + NotificationMapping.MAX_TOPICS_PER_CHANNEL);
       String presence = notReadyPresence == null ? "" : notReadyPresence.strip().toLowerCase(Locale.ROOT);
       v.check(!presence.equals("busy") && !presence.equals("away"), "notReadyPresence", "presence",
           "must be Busy or Away");

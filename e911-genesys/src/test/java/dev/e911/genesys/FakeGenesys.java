@@ -59,6 +59,10 @@ public final class FakeGenesys implements AutoCloseable {
   public final Map<String, ObjectNode> phones = new LinkedHashMap<>();
   public final Map<String, ObjectNode> phoneBases = new LinkedHashMap<>();
   public final Map<String, ObjectNode> presences = new LinkedHashMap<>();
+  /** Users' routing status ({@code OFF_QUEUE} when absent). */
+  public final Map<String, String> routingStatus = new LinkedHashMap<>();
+  /** The notifications API and its websocket server (started on the first channel). */
+  public final FakeNotifications notifications = new FakeNotifications();
   public ObjectNode template = obj();
   public final List<Fault> faults = new CopyOnWriteArrayList<>();
   final Set<String> validTokens = new HashSet<>();
@@ -98,6 +102,7 @@ public final class FakeGenesys implements AutoCloseable {
 
   @Override
   public void close() {
+    notifications.close();
     server.close();
   }
 
@@ -230,15 +235,48 @@ public final class FakeGenesys implements AutoCloseable {
     if (p.startsWith("/api/v2/locations/")) {
       return versioned(r, locations, s[4], "PATCH");
     }
+    if (p.startsWith("/api/v2/notifications/")) {
+      return notifications.handle(r);
+    }
     if (p.equals("/api/v2/users")) {
-      return page(r, new ArrayList<>(users.values()));
+      List<String> ids = queryValues(r, "id");
+      boolean expandPresence = queryValues(r, "expand").stream().anyMatch(e -> e.contains("presence"));
+      List<ObjectNode> list = new ArrayList<>();
+      for (ObjectNode u : users.values()) {
+        if (!ids.isEmpty() && !ids.contains(u.path("id").asText())) {
+          continue;
+        }
+        ObjectNode x = u.deepCopy();
+        if (expandPresence) {
+          String id = u.path("id").asText();
+          x.set("presence", presences.getOrDefault(id, presenceBody("pd-offline", "Offline", "")));
+          x.putObject("routingStatus").put("userId", id).put("status", routingStatus.getOrDefault(id, "OFF_QUEUE"))
+              .put("startTime", "2026-11-26T11:00:00Z");
+        }
+        list.add(x);
+      }
+      return page(r, list);
     }
     if (p.startsWith("/api/v2/users/") && p.endsWith("/presences/purecloud")) {
       String user = s[4];
       if (m.equals("PATCH")) {
         ObjectNode body = (ObjectNode) M.readTree(r.bodyUtf8());
-        presences.put(user, body);
-        return ok(body);
+        String def = body.path("presenceDefinition").path("id").asText();
+        ObjectNode stored = presences.getOrDefault(user, presenceBody("pd-offline", "Offline", "")).deepCopy();
+        if (!def.isEmpty()) {
+          String system = definitionNames().getOrDefault(def, "");
+          if (system.isEmpty()) {
+            return error(400, "bad.request", "presence definition " + def + " does not exist");
+          }
+          stored.set("presenceDefinition", obj().put("id", def).put("systemPresence", system));
+        }
+        if (body.has("message")) {
+          stored.put("message", body.path("message").asText());
+        }
+        stored.put("modifiedDate", Instant.now().toString());
+        presences.put(user, stored);
+        publishPresence(user);
+        return ok(stored);
       }
       return ok(presences.getOrDefault(user, obj().put("message", "")));
     }
@@ -271,12 +309,68 @@ public final class FakeGenesys implements AutoCloseable {
       defs.add(obj().put("id", "pd-available").put("type", "System").put("systemPresence", "Available").put("deactivated", false));
       defs.add(obj().put("id", "pd-busy").put("type", "System").put("systemPresence", "Busy").put("deactivated", false));
       defs.add(obj().put("id", "pd-away").put("type", "System").put("systemPresence", "Away").put("deactivated", false));
+      defs.add(obj().put("id", "pd-onqueue").put("type", "System").put("systemPresence", "OnQueue").put("deactivated", false));
       defs.add(obj().put("id", "pd-busy-custom").put("type", "User").put("systemPresence", "Busy").put("deactivated", false));
       ObjectNode out = obj();
       out.set("entities", defs);
       return ok(out);
     }
     return error(404, "not.found", "no fake for " + m + " " + p);
+  }
+
+  private static final Map<String, String> DISPLAY = Map.of("pd-available", "Available", "pd-busy", "Busy", "pd-away", "Away",
+      "pd-onqueue", "On Queue", "pd-offline", "Offline", "pd-busy-custom", "Busy");
+
+  private static Map<String, String> definitionNames() {
+    return DISPLAY;
+  }
+
+  private static ObjectNode presenceBody(String definitionId, String systemPresence, String message) {
+    ObjectNode p = obj().put("source", "PURECLOUD").put("primary", true).put("message", message)
+        .put("modifiedDate", Instant.now().toString());
+    p.set("presenceDefinition", obj().put("id", definitionId).put("systemPresence", systemPresence));
+    return p;
+  }
+
+  private static List<String> queryValues(RecordedRequest r, String name) {
+    List<String> out = new ArrayList<>();
+    String q = r.query() == null ? "" : r.query();
+    for (String pair : q.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+        out.add(java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The user sets a presence in the Genesys UI: {@code Available}, {@code On Queue}, {@code Busy}, {@code Away} or
+   * {@code Offline}. The REST state changes and, as Genesys does, a presence event and a routing-status event are
+   * pushed to the channels subscribed to the user's topics (On Queue means routing status IDLE).
+   */
+  public synchronized void setPresence(String userId, String display) {
+    String def = DISPLAY.entrySet().stream().filter(e -> e.getValue().equals(display) && !e.getKey().equals("pd-busy-custom"))
+        .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("no definition " + display));
+    presences.put(userId, presenceBody(def, display, ""));
+    publishPresence(userId);
+  }
+
+  /** Pushes the user's current presence, then the routing status it implies. */
+  private void publishPresence(String userId) {
+    ObjectNode p = presences.get(userId);
+    String display = p.path("presenceDefinition").path("systemPresence").asText();
+    // the events spell systemPresence upper-snake (unverified in the reference; the client must normalise either way)
+    ObjectNode event = p.deepCopy();
+    ((ObjectNode) event.get("presenceDefinition")).put("systemPresence", display.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+    notifications.publish("v2.users." + userId + ".presence", event);
+    String status = display.equals("On Queue") ? "IDLE" : "OFF_QUEUE";
+    if (!status.equals(routingStatus.getOrDefault(userId, "OFF_QUEUE"))) {
+      routingStatus.put(userId, status);
+      ObjectNode rs = obj().put("id", userId);
+      rs.putObject("routingStatus").put("status", status).put("startTime", Instant.now().toString());
+      notifications.publish("v2.users." + userId + ".routingStatus", rs);
+    }
   }
 
   /** GET, or a versioned full write (PUT replaces, PATCH merges); a stale version answers 409. */

@@ -183,8 +183,15 @@ class GenesysSyncTest {
   }
 
   @Test
-  @DisplayName("live event streaming is not offered yet")
-  void subscribeUnsupported() {
-    assertThat(genesys.subscribe(java.util.Set.of("u-jane"), e -> { })).isInstanceOf(PlatformResult.Unsupported.class);
+  @DisplayName("live event streaming is offered (GenesysNotificationsTest), and closing the adapter closes its subscriptions")
+  void subscribeIsOfferedAndClosedWithTheAdapter() throws Exception {
+    assertThat(genesys.subscribe(java.util.Set.of("u-jane"), e -> { })).isInstanceOf(PlatformResult.Ok.class);
+    assertThat(fake.notifications.connected()).hasSize(1);
+    genesys.close();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (!fake.notifications.connected().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(fake.notifications.connected()).isEmpty();
   }
 }

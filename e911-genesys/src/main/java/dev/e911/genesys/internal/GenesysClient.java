@@ -182,9 +182,9 @@ public final class GenesysClient {
         return rb.build();
       });
       if (outcome instanceof HttpOutcome.Response r) {
-        r.header("ININ-Correlation-Id").ifPresent(id -> LOG.debug("{} -> {} (correlation {})", target, r.status(), id));
+        r.header("ININ-Correlation-Id").ifPresent(id -> LOG.debug("{} -> {} (correlation {})", scrub(target), r.status(), id));
         if (r.status() == 401 && round == 1) {
-          LOG.debug("{} answered 401; renewing the token once", target);
+          LOG.debug("{} answered 401; renewing the token once", scrub(target));
           invalidate(used);
           continue;
         }
@@ -267,7 +267,7 @@ public final class GenesysClient {
         return new PlatformResult.Failed<>(new RemoteFailure(RemoteFailure.Kind.CONFLICT, a.status(), f.code(),
             f.message() + "; still conflicting after " + (attempt + 1) + " re-reads", Duration.ZERO));
       }
-      LOG.debug("{} hit a version conflict; reading again", a.target());
+      LOG.debug("{} hit a version conflict; reading again", scrub(a.target()));
     }
   }
 
@@ -313,7 +313,7 @@ public final class GenesysClient {
     if (!contextId.isEmpty()) {
       sb.append(" (contextId ").append(contextId).append(")");
     }
-    return new RemoteFailure(kind, s, code, sb.toString(), Duration.ZERO);
+    return new RemoteFailure(kind, s, code, scrub(sb.toString()), Duration.ZERO);
   }
 
   private RemoteFailure transportFailure(String target, HttpOutcome.Failure f) {
@@ -338,7 +338,21 @@ public final class GenesysClient {
     return scrub(sb.toString().strip());
   }
 
-  /** {@code text} with the client secret, the Basic credentials and every token seen masked. */
+  /**
+   * Masks {@code value} from now on wherever the client scrubs (messages, logs), like a token: for
+   * values that act as credentials, such as a notification channel id (its {@code connectUri} is the
+   * socket's only credential). Values shorter than 8 characters are ignored.
+   */
+  public void mask(String value) {
+    if (value != null && value.length() >= 8) {
+      secrets.add(value);
+      if (secrets.size() > 34) {
+        secrets.remove(2);
+      }
+    }
+  }
+
+  /** {@code text} with the client secret, the Basic credentials, every token seen and every masked value masked. */
   public String scrub(String text) {
     return Redactor.scrub(text, secrets);
   }

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * An in-process contact-center platform for tests and the CLI demo: it holds an inventory, records
  * every location upsert, user assignment, forced presence change and applied fix, can be told to fail
  * the next operations, and delivers presence events to subscribers when {@link #setPresence} is
- * called. Idempotent like a real adapter: assigning the same location twice changes nothing the
+ * called (or any event when {@link #emit} is). Idempotent like a real adapter: assigning the same location twice changes nothing the
  * second time. Thread-safe.
  */
 public final class InMemoryPlatform implements PlatformAdapter {
@@ -138,6 +138,14 @@ public final class InMemoryPlatform implements PlatformAdapter {
     }
     PlatformEvent e = new PlatformEvent.PresenceChanged(userId, newPresence, routingStatus, clock.instant());
     subscribers.forEach(s -> s.accept(e));
+  }
+
+  /**
+   * Delivers any event to the subscribers as the platform would (presence events still only to those
+   * subscribed to the user), e.g. a {@link PlatformEvent.ConnectionChanged} to simulate a dropped stream.
+   */
+  public void emit(PlatformEvent event) {
+    subscribers.forEach(s -> s.accept(java.util.Objects.requireNonNull(event, "event")));
   }
 
   /** The user's presence as last set. */
