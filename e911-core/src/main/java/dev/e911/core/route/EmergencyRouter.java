@@ -104,9 +104,11 @@ public final class EmergencyRouter {
     }
     Map<String, Site> sites = new HashMap<>();
     Map<String, ElinPool> pools = new HashMap<>();
+    Generation previous = generation.get(); // live pool leases survive a new configuration: a PSAP may still call back
     for (Site s : config.sites()) {
       sites.put(s.id(), s);
-      pools.put(s.id(), new ElinPool(s.elinPool(), config.policies().callbackWindow()));
+      pools.put(s.id(), ElinPool.next(previous == null ? null : previous.pools().get(s.id()), s.elinPool(),
+          config.policies().callbackWindow()));
     }
     Map<String, Location> locs = new HashMap<>();
     config.locations().forEach(l -> locs.put(l.id(), l));
