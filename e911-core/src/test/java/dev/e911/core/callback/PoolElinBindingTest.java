@@ -257,6 +257,37 @@ class PoolElinBindingTest {
   }
 
   @Test
+  @DisplayName("the E911 facade provisions in the background: a route never waits for a store that hangs")
+  void facadeWorker() throws Exception {
+    FlakyStore hanging = new FlakyStore(store);
+    try (E911 e911 = E911.builder().config(CONFIG).clock(clock).store(hanging).carrier(carrier()).build()) {
+      assertThat(e911.locations().confirm("luis", LUIS_HOME, "luis")).isInstanceOf(ConfirmOutcome.Verified.class);
+      CountDownLatch release = new CountDownLatch(1);
+      hanging.hangEnqueue = release;
+      EmergencyRoute.Emergency first = (EmergencyRoute.Emergency) e911.router().route("luis", "911", null);
+      assertThat(first.elinBinding()).isEqualTo(ElinBinding.UPDATE_REQUESTED);
+      assertThat(hanging.enqueueEntered.await(30, TimeUnit.SECONDS)).as("the worker is inside the store").isTrue();
+      EmergencyRoute.Emergency whileHung = (EmergencyRoute.Emergency) e911.router().route("luis", "911", null);
+      assertThat(whileHung.callbackNumber()).isEqualTo(first.callbackNumber());
+      assertThat(whileHung.elinBinding()).isEqualTo(ElinBinding.UPDATE_REQUESTED);
+      release.countDown();
+      String elin = elin(first);
+      await(() -> db.binding(BindingKey.number(elin)).isPresent());
+      await(() -> ((EmergencyRoute.Emergency) e911.router().route("luis", "911", null)).elinBinding() == ElinBinding.IN_PLACE);
+      assertThat(carrierCity(elin)).isEqualToIgnoringCase("Austin");
+      assertThat(db.writeOrders()).isEqualTo(1);
+    }
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
   @DisplayName("an update written to the H2 outbox survives a crash and is provisioned once by the next process")
   void crashSafeOnH2(@TempDir Path dir) {
     String url = "jdbc:h2:file:" + dir.resolve("e911").toAbsolutePath() + ";WRITE_DELAY=0";
