@@ -6,7 +6,9 @@ import dev.e911.api.location.Location;
 import dev.e911.api.location.LocationSource;
 import dev.e911.api.network.NetworkObservation;
 import dev.e911.api.phone.Elin;
+import dev.e911.api.routing.ElinBinding;
 import dev.e911.api.routing.EmergencyRoute;
+import dev.e911.api.routing.RouteWarning;
 import dev.e911.api.site.Site;
 import dev.e911.api.spi.BindingKey;
 import dev.e911.api.spi.CarrierAdapter;
@@ -81,6 +83,16 @@ final class Explanation {
         + "; site pool " + site.elinPool().size() + " ELIN(s)");
     why.add("callback: " + e.callbackNumber().map(Object::toString).orElse("none") + " presented"
         + agent.get().maskedCallerId().map(mask -> "; the masked " + mask + " of normal calls is never presented on 911").orElse(""));
+    if (e.elinBinding() != ElinBinding.NOT_POOLED) {
+      why.add("callback binding: the pool ELIN's record at the carrier is " + e.elinBinding() + switch (e.elinBinding()) {
+        case IN_PLACE -> " — the carrier confirmed it at this address for this caller";
+        case UPDATE_REQUESTED -> " — a running e911 queues the update to this address in the outbox and provisions it off the call"
+            + " path (this command sends nothing)";
+        default -> " — no update can be requested" + e.warnings().stream()
+            .filter(w -> w.code() == RouteWarning.Code.BINDING_NOT_PROVISIONED).findFirst()
+            .map(w -> " (" + w.message() + ")").orElse("");
+      });
+    }
     if (carrier != null && e.callbackNumber().isPresent()) {
       ReadBackResult held = carrier.readBack(BindingKey.number(e.callbackNumber().get().e164()));
       if (held instanceof ReadBackResult.Found f) {

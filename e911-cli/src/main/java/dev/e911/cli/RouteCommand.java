@@ -62,13 +62,18 @@ final class RouteCommand implements Callable<Integer> {
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     dev.e911.api.spi.CarrierAdapter carrier = null;
     if (explain && !c.carriers().isEmpty()) {
-      try {
-        carrier = dev.e911.core.E911.builder().config(c).clock(clock).build().carrier().orElse(null);
+      try (dev.e911.core.E911 built = dev.e911.core.E911.builder().config(c).clock(clock).build()) { // closing it leaves the carrier open
+        carrier = built.carrier().orElse(null);
       } catch (dev.e911.api.validation.InvalidValueException e) {
         throw new Output.BadInput("the carrier cannot be set up for --explain", e.violations());
       }
     }
-    LocationService locations = LocationService.builder(c).clock(clock).build();
+    // with the carrier, a pool ELIN's binding update is requested as a running e911 would (never sent: the outbox is not processed here)
+    LocationService.Builder lb = LocationService.builder(c).clock(clock);
+    if (carrier != null) {
+      lb.carrier(carrier);
+    }
+    LocationService locations = lb.build();
     EmergencyRouter router = EmergencyRouter.create(locations, c, entityDomain, e -> { });
     NetworkObservation o = network.isEmpty() ? null
         : ConfigFiles.observation(clock.instant(), network.ips, network.publicIp, network.bssid, network.lldp);
@@ -80,6 +85,9 @@ final class RouteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       ObjectNode doc = (ObjectNode) Output.tree(DomainJson.create().write(r));
+      if (r instanceof EmergencyRoute.Emergency e) {
+        doc.put("elinBinding", e.elinBinding().name());
+      }
       if (explain) {
         com.fasterxml.jackson.databind.node.ArrayNode steps = doc.putArray("explanation");
         why.forEach(steps::add);
@@ -88,7 +96,8 @@ final class RouteCommand implements Callable<Integer> {
     } else if (r instanceof EmergencyRoute.Emergency e) {
       out.println(e.classification() + "  " + dial + " -> " + e.dialled() + " (rule " + e.ruleId() + ")");
       out.println("present:   " + e.presentedNumber().map(Object::toString).orElse("(none)"));
-      out.println("callback:  " + e.callbackNumber().map(Object::toString).orElse("(none)"));
+      out.println("callback:  " + e.callbackNumber().map(Object::toString).orElse("(none)")
+          + (e.elinBinding() == dev.e911.api.routing.ElinBinding.NOT_POOLED ? "" : ", carrier binding " + e.elinBinding()));
       c.agent(agent).flatMap(a -> a.maskedCallerId()).ifPresent(m -> out.println("           (normal calls present the masked " + m + "; never on 911)"));
       e.location().ifPresent(l -> out.println("location:  " + l.address().oneLine() + " [" + l.source() + ", " + l.verification() + "]"));
       out.println("notify:    " + (e.notifyOnSite() ? "yes (Kari's Law on-site notification)" : "no"));

@@ -37,6 +37,32 @@ class RouteCommandTest {
   }
 
   @Test
+  @DisplayName("elinBinding says whether a pool ELIN's carrier record was in place: NOT_POOLED for a DID, never IN_PLACE in a one-shot run")
+  void elinBinding() throws Exception {
+    CliRunner grace = CliRunner.run("route", "--config", LocateAndGateCommandTest.CONFIG, "--agent", "grace", "--dial", "911",
+        "--ip", "10.10.2.57", "--format", "json");
+    assertThat(mapper.readTree(grace.out()).get("elinBinding").asText()).isEqualTo("NOT_POOLED");
+
+    CliRunner plain = CliRunner.run("route", "--config", LocateAndGateCommandTest.CONFIG, "--agent", "luis", "--dial", "911",
+        "--format", "json");
+    JsonNode doc = mapper.readTree(plain.out());
+    assertThat(doc.get("callbackNumber").get("kind").asText()).isEqualTo("POOL_ELIN");
+    assertThat(doc.get("elinBinding").asText()).isEqualTo("NOT_REQUESTED");
+    assertThat(doc.get("warnings").toString()).contains("BINDING_NOT_PROVISIONED", "no carrier is configured");
+
+    CliRunner explained = CliRunner.run("route", "--config", LocateAndGateCommandTest.CONFIG, "--agent", "luis", "--dial", "911",
+        "--explain", "--format", "json");
+    JsonNode why = mapper.readTree(explained.out());
+    assertThat(why.get("elinBinding").asText()).isEqualTo("UPDATE_REQUESTED");
+    assertThat(why.get("explanation").toString()).contains("callback binding: the pool ELIN's record at the carrier is UPDATE_REQUESTED",
+        "this command sends nothing", "is not provisioned");
+
+    CliRunner text = CliRunner.run("route", "--config", LocateAndGateCommandTest.CONFIG, "--agent", "luis", "--dial", "911", "--explain");
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("(POOL_ELIN), carrier binding UPDATE_REQUESTED", "callback binding: ");
+  }
+
+  @Test
   @DisplayName("a normal number is not an emergency; a bad observation is bad input")
   void notEmergencyAndBadInput() throws Exception {
     CliRunner r = CliRunner.run("route", "--config", LocateAndGateCommandTest.CONFIG, "--agent", "grace", "--dial", "4155550100",

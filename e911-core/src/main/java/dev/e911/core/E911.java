@@ -5,6 +5,7 @@ import dev.e911.api.spi.CarrierAdapter;
 import dev.e911.api.spi.CarrierProvider;
 import dev.e911.api.spi.LocationStore;
 import dev.e911.api.spi.PlatformAdapter;
+import dev.e911.api.spi.StoreException;
 import dev.e911.api.validation.InvalidValueException;
 import dev.e911.api.validation.Violation;
 import dev.e911.core.config.ComponentSettings;
@@ -24,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -35,11 +40,15 @@ import org.slf4j.LoggerFactory;
  * {@link AvailabilityGate} (the hard stop) and the {@link EmergencyRouter} (the hot path). Explicit
  * instances come first ({@code carrier(adapter)}); a carrier named in the configuration's
  * {@code carriers} is otherwise created through its {@link CarrierProvider}, found with
- * {@link ServiceLoader}, its secrets read from the environment.
+ * {@link ServiceLoader}, its secrets read from the environment. With a carrier and at least one
+ * site ELIN pool, a daemon thread provisions pool ELIN bindings off the call path: woken by each
+ * update the router asks for, and every 30 seconds for retries.
  */
 public final class E911 implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(E911.class);
+  /** How often the pool ELIN binding worker retries updates that failed or are still pending. */
+  static final long ELIN_BINDING_RETRY_SECONDS = 30;
 
   private final ContactCenterConfig config;
   private final LocationService locations;
@@ -47,6 +56,7 @@ public final class E911 implements AutoCloseable {
   private final EmergencyRouter router;
   private final CarrierAdapter carrier;
   private final NotificationDispatcher notifications;
+  private final ElinBindingWorker elinBindingWorker;
 
   private E911(Builder b, CarrierAdapter carrier, NotificationDispatcher notifications) {
     this.notifications = notifications;
@@ -70,6 +80,8 @@ public final class E911 implements AutoCloseable {
     }
     Consumer<EmergencyRoute.Emergency> all = e -> listeners.forEach(l -> l.accept(e));
     this.router = EmergencyRouter.create(locations, b.config, b.entityDomain, all);
+    boolean pools = b.config.sites().stream().anyMatch(s -> !s.elinPool().isEmpty());
+    this.elinBindingWorker = carrier != null && pools ? new ElinBindingWorker(locations) : null;
   }
 
   /** Starts wiring. */
@@ -97,9 +109,15 @@ public final class E911 implements AutoCloseable {
     return router;
   }
 
-  /** Stops the notification dispatcher's workers (after the notifications in flight are recorded). */
+  /**
+   * Stops the pool ELIN binding worker (updates not yet performed stay in the outbox) and the
+   * notification dispatcher's workers (after the notifications in flight are recorded).
+   */
   @Override
   public void close() {
+    if (elinBindingWorker != null) {
+      elinBindingWorker.close();
+    }
     if (notifications != null) {
       notifications.close();
     }
@@ -135,6 +153,53 @@ public final class E911 implements AutoCloseable {
     }
     LOG.debug("carrier providers found: {}", found.keySet());
     return Map.copyOf(found);
+  }
+
+  /** One daemon thread that writes the router's pool ELIN binding updates to the outbox and performs them. */
+  private static final class ElinBindingWorker implements AutoCloseable {
+    private final LocationService locations;
+    private final ScheduledThreadPoolExecutor executor;
+    private final AtomicBoolean woken = new AtomicBoolean();
+
+    ElinBindingWorker(LocationService locations) {
+      this.locations = locations;
+      this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "e911-elin-bindings");
+        t.setDaemon(true);
+        return t;
+      });
+      executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      executor.scheduleWithFixedDelay(this::run, ELIN_BINDING_RETRY_SECONDS, ELIN_BINDING_RETRY_SECONDS, TimeUnit.SECONDS);
+      locations.elinBindings().onRequest(this::wake);
+    }
+
+    /** On the router's thread: never blocks; many wake-ups before the worker runs make one run. */
+    private void wake() {
+      if (woken.compareAndSet(false, true)) {
+        try {
+          executor.execute(() -> {
+            woken.set(false);
+            run();
+          });
+        } catch (RejectedExecutionException closed) {
+          woken.set(false);
+        }
+      }
+    }
+
+    private void run() {
+      try {
+        locations.processElinBindings();
+      } catch (RuntimeException e) {
+        LOG.warn("pool ELIN bindings not processed now ({}); retried later",
+            e instanceof StoreException ? e.getMessage() : e.getClass().getSimpleName());
+      }
+    }
+
+    @Override
+    public void close() {
+      executor.shutdownNow();
+    }
   }
 
   /** Wires an {@link E911}; only the configuration is required. */

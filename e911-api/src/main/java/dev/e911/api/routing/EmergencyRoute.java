@@ -45,6 +45,7 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
     private final String geolocation;
     private final String geolocationRouting;
     private final boolean notifyOnSite;
+    private final ElinBinding elinBinding;
     private final List<RouteWarning> warnings;
 
     private Emergency(Builder b) {
@@ -59,6 +60,7 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
       this.geolocation = b.geolocation;
       this.geolocationRouting = b.geolocationRouting;
       this.notifyOnSite = b.notifyOnSite;
+      this.elinBinding = b.elinBinding;
       this.warnings = List.copyOf(b.warnings);
     }
 
@@ -96,13 +98,16 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
     public String geolocationRouting() { return geolocationRouting; }
     /** Whether the Kari's Law on-site notification is to be sent. */
     public boolean notifyOnSite() { return notifyOnSite; }
+    /** For a pool ELIN callback number, whether the carrier already held it at the address sent; else {@code NOT_POOLED}. */
+    public ElinBinding elinBinding() { return elinBinding; }
     /** Everything the route had to settle for. */
     public List<RouteWarning> warnings() { return warnings; }
 
     @Override
     public String toString() {
       return "Emergency[" + classification + " " + dialled + " from " + agentId + ", present " + presentedNumber
-          + ", callback " + callbackNumber + ", " + location + ", warnings " + warnings + "]";
+          + ", callback " + callbackNumber + (elinBinding == ElinBinding.NOT_POOLED ? "" : " (" + elinBinding + ")") + ", "
+          + location + ", warnings " + warnings + "]";
     }
 
     @Override
@@ -112,7 +117,7 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
           && Objects.equals(callbackNumber, e.callbackNumber) && Objects.equals(location, e.location)
           && Arrays.equals(pidfLo, e.pidfLo) && geolocation.equals(e.geolocation)
           && geolocationRouting.equals(e.geolocationRouting) && notifyOnSite == e.notifyOnSite
-          && warnings.equals(e.warnings);
+          && elinBinding == e.elinBinding && warnings.equals(e.warnings);
     }
 
     @Override
@@ -133,6 +138,7 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
       private String geolocation = "";
       private String geolocationRouting = "";
       private boolean notifyOnSite;
+      private ElinBinding elinBinding = ElinBinding.NOT_POOLED;
       private final java.util.ArrayList<RouteWarning> warnings = new java.util.ArrayList<>(4);
 
       private Builder(Classification classification, String dialled, String agentId) {
@@ -153,6 +159,8 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
       public Builder geolocation(String header) { this.geolocation = Objects.requireNonNull(header); return this; }
       public Builder geolocationRouting(String header) { this.geolocationRouting = Objects.requireNonNull(header); return this; }
       public Builder notifyOnSite(boolean notify) { this.notifyOnSite = notify; return this; }
+      /** Whether the pool ELIN's carrier binding was in place (default {@code NOT_POOLED}). */
+      public Builder elinBinding(ElinBinding state) { this.elinBinding = Objects.requireNonNull(state, "elinBinding"); return this; }
       public Builder warn(RouteWarning.Code code, String message) { warnings.add(new RouteWarning(code, message)); return this; }
 
       public Emergency build() {

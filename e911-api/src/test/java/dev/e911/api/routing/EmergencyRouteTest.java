@@ -90,6 +90,18 @@ class EmergencyRouteTest {
   }
 
   @Test
+  @DisplayName("the pool ELIN binding state defaults to NOT_POOLED, is carried, takes part in equality and shows in toString")
+  void elinBinding() {
+    assertThat(full().build().elinBinding()).isEqualTo(ElinBinding.NOT_POOLED);
+    EmergencyRoute.Emergency requested = full().elinBinding(ElinBinding.UPDATE_REQUESTED).build();
+    assertThat(requested.elinBinding()).isEqualTo(ElinBinding.UPDATE_REQUESTED);
+    assertThat(requested).isNotEqualTo(full().build()).isNotEqualTo(full().elinBinding(ElinBinding.IN_PLACE).build());
+    assertThat(requested.toString()).contains("(UPDATE_REQUESTED)");
+    assertThat(full().build().toString()).doesNotContain("NOT_POOLED");
+    assertThatThrownBy(() -> full().elinBinding(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   @DisplayName("only an emergency classification makes an Emergency route")
   void classification() {
     assertThatIllegalArgumentException()

@@ -20,6 +20,7 @@ import dev.e911.api.spi.OutboxEntry;
 import dev.e911.api.spi.PlatformAdapter;
 import dev.e911.api.spi.PlatformResult;
 import dev.e911.api.spi.ProvisioningResult;
+import dev.e911.core.callback.ElinBindings;
 import dev.e911.core.config.ContactCenterConfig;
 import dev.e911.core.config.Policies;
 import dev.e911.core.network.Evidence;
@@ -77,6 +78,7 @@ public final class LocationService {
   private final java.util.concurrent.atomic.AtomicLong seenSequence = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
   private final java.util.concurrent.locks.ReentrantLock outboxLock = new java.util.concurrent.locks.ReentrantLock();
+  private final ElinBindings elinBindings;
 
   private record Approval(String agentId, DispatchableAddress address, String requestedBy) {}
 
@@ -90,6 +92,7 @@ public final class LocationService {
     this.locations = b.config.locations().stream().collect(Collectors.toUnmodifiableMap(Location::id, Function.identity()));
     this.carrier = b.carrier;
     this.platform = b.platform;
+    this.elinBindings = ElinBindings.create(carrier != null);
     listeners.addAll(b.listeners);
     for (AgentLocation l : b.config.agentLocations()) {
       if (store.find(l.agentId()).isEmpty()) {
@@ -143,6 +146,15 @@ public final class LocationService {
   /** The known location, if any. */
   public Optional<Location> location(String locationId) {
     return Optional.ofNullable(locations.get(locationId));
+  }
+
+  /**
+   * The pool ELIN bindings: what the carrier holds for each pool ELIN and the updates the router
+   * asked for, which {@link #processOutbox()} (or {@link #processElinBindings()}) writes to the
+   * outbox and performs.
+   */
+  public ElinBindings elinBindings() {
+    return elinBindings;
   }
 
   /** The clock the service reads. */
@@ -387,27 +399,53 @@ public final class LocationService {
     }
   }
 
-  /** Performs every due outbox operation (all agents); returns how many completed. */
+  /**
+   * Writes the pool ELIN binding updates the router queued to the outbox, then performs every due
+   * outbox operation (all agents); returns how many completed. Call it every few seconds.
+   */
   public int processOutbox() {
-    return processOutbox(null);
+    elinBindings.drain(store);
+    return processOutbox(null, null);
+  }
+
+  /**
+   * Writes the pool ELIN binding updates the router queued to the outbox and performs the due ones
+   * (kind {@value ElinBindings#KIND}) only; returns how many completed. For a background worker
+   * woken by {@link ElinBindings#onRequest}; a store failure is logged and the work stays queued.
+   */
+  public int processElinBindings() {
+    elinBindings.drain(store);
+    return processOutbox(null, ElinBindings.KIND);
   }
 
   private int processOutbox(String onlyAgent) {
+    return processOutbox(onlyAgent, null);
+  }
+
+  private int processOutbox(String onlyAgent, String onlyKind) {
     // one worker at a time, but never holding the state monitor while a carrier or platform is called:
     // a slow remote must not stall sign-ins (observe) of other agents
     outboxLock.lock();
     try {
-      return processOutboxLocked(onlyAgent);
+      return processOutboxLocked(onlyAgent, onlyKind);
     } finally {
       outboxLock.unlock();
     }
   }
 
-  private int processOutboxLocked(String onlyAgent) {
+  private int processOutboxLocked(String onlyAgent, String onlyKind) {
     Instant now = clock.instant();
     int done = 0;
-    for (OutboxEntry e : store.due(now, 100)) {
-      if (onlyAgent != null && !onlyAgent.equals(e.agentId())) {
+    Map<String, Instant> latestElinRequests = null;
+    for (OutboxEntry e : store.due(now, onlyKind == null ? 100 : 1000)) {
+      if ((onlyAgent != null && !onlyAgent.equals(e.agentId())) || (onlyKind != null && !onlyKind.equals(e.kind()))) {
+        continue;
+      }
+      if (ElinBindings.KIND.equals(e.kind())) {
+        if (latestElinRequests == null) {
+          latestElinRequests = ElinBindings.latestPending(store.due(now.plus(Duration.ofDays(3650)), 10_000));
+        }
+        done += processElinBinding(e, latestElinRequests, now) ? 1 : 0;
         continue;
       }
       AgentLocation l = current.get(e.agentId());
@@ -426,12 +464,54 @@ public final class LocationService {
         LOG.info("outbox {} for agent {} failed (attempt {}): {}", e.kind(), e.agentId(), e.attempts() + 1, error);
       }
     }
+    if (onlyKind != null) {
+      return done;
+    }
     if (onlyAgent != null) {
       maybeVerify(onlyAgent, now);
     } else {
       agents.keySet().forEach(id -> maybeVerify(id, now));
     }
     return done;
+  }
+
+  /** Provisions one pool ELIN binding unless a later request for the same ELIN superseded it; true when the carrier confirmed it. */
+  private boolean processElinBinding(OutboxEntry e, Map<String, Instant> latestRequests, Instant now) {
+    Optional<ElinBindings.Request> read = ElinBindings.read(e);
+    if (read.isEmpty()) {
+      LOG.error("outbox {} cannot be read; dropped", e.id());
+      store.complete(e.id());
+      return false;
+    }
+    ElinBindings.Request r = read.get();
+    Instant latest = latestRequests.getOrDefault(r.elin().e164(), r.requestedAt());
+    if (latest.isAfter(r.requestedAt()) || !elinBindings.isCurrent(r)) {
+      store.complete(e.id()); // a later caller's binding for this ELIN is on its way: this one must not overwrite it
+      return false;
+    }
+    String error;
+    if (carrier == null) {
+      error = "no carrier is configured";
+    } else {
+      Agent agent = agents.get(r.agentId());
+      String name = truncate(agent == null || agent.displayName().isBlank() ? r.agentId() : agent.displayName(), 64);
+      try {
+        ProvisioningResult result = carrier.provision(new Binding.NumberBinding(r.elin(), r.address(),
+            name.isBlank() ? "Emergency caller" : name));
+        error = result instanceof ProvisioningResult.Done ? null : describe(result);
+      } catch (RuntimeException ex) { // adapters must not throw; the worker must survive one that does
+        error = "the carrier adapter threw " + ex.getClass().getSimpleName();
+      }
+    }
+    if (error == null) {
+      store.complete(e.id());
+      elinBindings.confirmed(r);
+      return true;
+    }
+    Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(8, e.attempts())));
+    store.reschedule(e.id(), now.plus(backoff), error);
+    LOG.info("outbox {} for pool ELIN {} failed (attempt {}): {}", e.kind(), r.elin().e164(), e.attempts() + 1, error);
+    return false;
   }
 
   private String perform(OutboxEntry e, Agent agent, AgentLocation l) {

@@ -28,6 +28,26 @@ public final class ElinPool {
     this.window = window;
   }
 
+  /**
+   * The pool of a new configuration generation: {@code elins} with {@code window}, keeping every lease of
+   * {@code previous} (may be null) whose ELIN is still in the pool, so a PSAP callback in progress still
+   * reaches its caller after the configuration changes.
+   */
+  public static ElinPool next(ElinPool previous, List<Elin> elins, Duration window) {
+    ElinPool pool = new ElinPool(elins, window);
+    if (previous != null) {
+      synchronized (previous) {
+        for (Lease l : previous.leases) {
+          int slot = l == null ? -1 : pool.elins.indexOf(l.elin());
+          if (slot >= 0) {
+            pool.leases[slot] = l;
+          }
+        }
+      }
+    }
+    return pool;
+  }
+
   /** Whether the pool has no ELINs at all. */
   public boolean isEmpty() {
     return elins.isEmpty();

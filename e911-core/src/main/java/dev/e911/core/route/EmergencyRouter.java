@@ -8,10 +8,12 @@ import dev.e911.api.location.VerificationState;
 import dev.e911.api.network.NetworkObservation;
 import dev.e911.api.phone.Elin;
 import dev.e911.api.routing.CallbackPolicy;
+import dev.e911.api.routing.ElinBinding;
 import dev.e911.api.routing.EmergencyRoute;
 import dev.e911.api.routing.EmergencyRoutingRule;
 import dev.e911.api.routing.RouteWarning;
 import dev.e911.api.site.Site;
+import dev.e911.core.callback.ElinBindings;
 import dev.e911.core.config.ContactCenterConfig;
 import dev.e911.core.dialplan.DialPlan;
 import dev.e911.core.dialplan.DialResult;
@@ -71,10 +73,12 @@ public final class EmergencyRouter {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Consumer<EmergencyRoute.Emergency> onEmergency;
   private final LocationService locations;
+  private final ElinBindings elinBindings;
 
   private EmergencyRouter(LocationService locations, ContactCenterConfig config, String entityDomain,
       Consumer<EmergencyRoute.Emergency> onEmergency) {
     this.locations = locations;
+    this.elinBindings = locations.elinBindings();
     this.clock = locations.clock();
     this.onEmergency = onEmergency;
     publish(config, entityDomain);
@@ -100,9 +104,11 @@ public final class EmergencyRouter {
     }
     Map<String, Site> sites = new HashMap<>();
     Map<String, ElinPool> pools = new HashMap<>();
+    Generation previous = generation.get(); // live pool leases survive a new configuration: a PSAP may still call back
     for (Site s : config.sites()) {
       sites.put(s.id(), s);
-      pools.put(s.id(), new ElinPool(s.elinPool(), config.policies().callbackWindow()));
+      pools.put(s.id(), ElinPool.next(previous == null ? null : previous.pools().get(s.id()), s.elinPool(),
+          config.policies().callbackWindow()));
     }
     Map<String, Location> locs = new HashMap<>();
     config.locations().forEach(l -> locs.put(l.id(), l));
@@ -267,14 +273,7 @@ public final class EmergencyRouter {
       Optional<Elin> pick = switch (p) {
         case AGENT_DID -> did;
         case LOCATION_ELIN -> locationElin;
-        case ELIN_POOL -> gen.pools().get(entry.site().id()).lease(entry.agent().id(), now).map(lease -> {
-          if (lease.reused()) {
-            b.warn(RouteWarning.Code.ELIN_POOL_EXHAUSTED, "every pool ELIN was leased; " + lease.elin().e164() + " was reused");
-          }
-          b.warn(RouteWarning.Code.BINDING_NOT_PROVISIONED, "pool ELIN " + lease.elin().e164()
-              + " must be provisioned at the carrier to this address for this call");
-          return lease.elin();
-        });
+        case ELIN_POOL -> leasePoolElin(gen, entry, l, now, b);
         default -> Optional.empty();
       };
       if (pick.isPresent()) {
@@ -286,6 +285,28 @@ public final class EmergencyRouter {
       }
     }
     b.warn(RouteWarning.Code.NO_CALLBACK_NUMBER, "no DID, location ELIN or pool ELIN is available; the masked caller ID is never presented");
+  }
+
+  /**
+   * Lends a pool ELIN to the caller and says whether the carrier already holds it at the address
+   * sent; if not, the binding update is queued for the outbox (in memory: no store, no carrier here).
+   */
+  private Optional<Elin> leasePoolElin(Generation gen, Entry entry, AgentLocation l, Instant now, EmergencyRoute.Emergency.Builder b) {
+    Optional<ElinPool.Lease> lease = gen.pools().get(entry.site().id()).lease(entry.agent().id(), now);
+    if (lease.isEmpty()) {
+      return Optional.empty();
+    }
+    Elin elin = lease.get().elin();
+    if (lease.get().reused()) {
+      b.warn(RouteWarning.Code.ELIN_POOL_EXHAUSTED, "every pool ELIN was leased; " + elin.e164() + " was reused");
+    }
+    ElinBindings.Outcome binding = elinBindings.request(elin, entry.agent().id(), l.address(), now);
+    b.elinBinding(binding.state());
+    if (binding.state() != ElinBinding.IN_PLACE) {
+      b.warn(RouteWarning.Code.BINDING_NOT_PROVISIONED, "pool ELIN " + elin.e164()
+          + " is not known to be bound to this address at the carrier: " + binding.detail());
+    }
+    return Optional.of(elin);
   }
 
   private EmergencyRoute.Emergency lastResort(Generation gen, String agentId, DialResult.Match m, RuntimeException cause) {
