@@ -5,7 +5,6 @@ import dev.e911.api.phone.Elin;
 import dev.e911.api.spi.BindingKey;
 import dev.e911.api.spi.CarrierAdapter;
 import dev.e911.api.spi.ReadBackResult;
-import dev.e911.core.E911;
 import dev.e911.core.audit.AuditReport;
 import dev.e911.core.audit.ComplianceAuditor;
 import dev.e911.core.config.ContactCenterConfig;
@@ -52,13 +51,8 @@ final class AuditCommand implements Callable<Integer> {
     ComplianceAuditor auditor = ComplianceAuditor.create(clock);
     AuditReport report;
     if (carrierReadBack) {
-      CarrierAdapter carrier;
-      try {
-        carrier = E911.builder().config(c).clock(clock).build().carrier()
-            .orElseThrow(() -> new Output.BadInput(config + ": --carrier-readback needs a carrier in the configuration"));
-      } catch (dev.e911.api.validation.InvalidValueException e) {
-        throw new Output.BadInput("the carrier cannot be set up", e.violations());
-      }
+      CarrierAdapter carrier = ConfigFiles.carrier(c, clock, "")
+          .orElseThrow(() -> new Output.BadInput(config + ": --carrier-readback needs a carrier in the configuration"));
       List<ReadBackResult> held = new ArrayList<>();
       for (Location l : c.locations()) {
         for (Elin e : l.elins()) {

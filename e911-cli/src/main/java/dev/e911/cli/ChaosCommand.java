@@ -114,14 +114,7 @@ final class ChaosCommand implements Callable<Integer> {
   private Outcome run(ContactCenterConfig c, Set<Fault> active) {
     ChaosFaults.Store store = new ChaosFaults.Store();
     ChaosFaults.Notifier notifier = new ChaosFaults.Notifier();
-    CarrierAdapter real = null;
-    if (!c.carriers().isEmpty()) {
-      try {
-        real = E911.builder().config(c).build().carrier().orElse(null);
-      } catch (dev.e911.api.validation.InvalidValueException e) {
-        throw new Output.BadInput("the carrier cannot be set up", e.violations());
-      }
-    }
+    CarrierAdapter real = ConfigFiles.carrier(c, java.time.Clock.systemUTC(), "").orElse(null);
     ChaosFaults.Carrier carrier = real == null ? null : new ChaosFaults.Carrier(real);
     E911.Builder b = E911.builder().config(c).store(store).notifier(notifier).entityDomain("chaos.e911.invalid");
     if (carrier != null) {

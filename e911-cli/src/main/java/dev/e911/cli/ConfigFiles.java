@@ -22,6 +22,22 @@ final class ConfigFiles {
     }
   }
 
+  /**
+   * The configuration's first carrier, set up as {@code E911} would (providers from the class path,
+   * secrets from the environment); empty when none is configured. The throwaway {@code E911} is
+   * closed (its threads stop); the carrier stays open.
+   */
+  static java.util.Optional<dev.e911.api.spi.CarrierAdapter> carrier(ContactCenterConfig c, java.time.Clock clock, String purpose) {
+    if (c.carriers().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try (dev.e911.core.E911 built = dev.e911.core.E911.builder().config(c).clock(clock).build()) {
+      return built.carrier();
+    } catch (dev.e911.api.validation.InvalidValueException e) {
+      throw new Output.BadInput("the carrier cannot be set up" + purpose, e.violations());
+    }
+  }
+
   static NetworkObservation observation(Instant at, List<String> ips, String publicIp, String bssid, String lldp) {
     try {
       NetworkObservation.Builder b = NetworkObservation.builder(at);

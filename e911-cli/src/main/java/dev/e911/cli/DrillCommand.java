@@ -12,7 +12,6 @@ import dev.e911.api.spi.BindingKey;
 import dev.e911.api.spi.CarrierAdapter;
 import dev.e911.api.spi.ProvisioningResult;
 import dev.e911.api.spi.ReadBackResult;
-import dev.e911.core.E911;
 import dev.e911.core.config.ContactCenterConfig;
 import dev.e911.core.dialplan.DialPlan;
 import dev.e911.core.pidf.LocationMethod;
@@ -61,13 +60,7 @@ final class DrillCommand implements Callable<Integer> {
   public Integer call() {
     ContactCenterConfig c = ConfigFiles.load(config);
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
-    E911 e911;
-    try {
-      e911 = E911.builder().config(c).clock(clock).build();
-    } catch (dev.e911.api.validation.InvalidValueException e) {
-      throw new Output.BadInput("the carrier cannot be set up", e.violations());
-    }
-    CarrierAdapter carrier = e911.carrier().orElseThrow(() -> new Output.BadInput(config + ": no carrier is configured"));
+    CarrierAdapter carrier = ConfigFiles.carrier(c, clock, "").orElseThrow(() -> new Output.BadInput(config + ": no carrier is configured"));
     DialPlan.Builder plan = DialPlan.builder().rules(c.rules());
     if (!c.outsideLinePrefix().isEmpty()) {
       plan.outsideLinePrefix(c.outsideLinePrefix());

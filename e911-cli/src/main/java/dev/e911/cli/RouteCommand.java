@@ -61,12 +61,8 @@ final class RouteCommand implements Callable<Integer> {
     ContactCenterConfig c = ConfigFiles.load(config);
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     dev.e911.api.spi.CarrierAdapter carrier = null;
-    if (explain && !c.carriers().isEmpty()) {
-      try (dev.e911.core.E911 built = dev.e911.core.E911.builder().config(c).clock(clock).build()) { // closing it leaves the carrier open
-        carrier = built.carrier().orElse(null);
-      } catch (dev.e911.api.validation.InvalidValueException e) {
-        throw new Output.BadInput("the carrier cannot be set up for --explain", e.violations());
-      }
+    if (explain) {
+      carrier = ConfigFiles.carrier(c, clock, " for --explain").orElse(null);
     }
     // with the carrier, a pool ELIN's binding update is requested as a running e911 would (never sent: the outbox is not processed here)
     LocationService.Builder lb = LocationService.builder(c).clock(clock);
@@ -85,9 +81,6 @@ final class RouteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       ObjectNode doc = (ObjectNode) Output.tree(DomainJson.create().write(r));
-      if (r instanceof EmergencyRoute.Emergency e) {
-        doc.put("elinBinding", e.elinBinding().name());
-      }
       if (explain) {
         com.fasterxml.jackson.databind.node.ArrayNode steps = doc.putArray("explanation");
         why.forEach(steps::add);

@@ -424,6 +424,12 @@ final class Readers {
     if (cb != null) {
       b.callbackNumber(elin(cb.json(), cb.path()));
     }
+    if (n.has("elinBinding")) {
+      dev.e911.api.routing.ElinBinding binding = n.enumValue("elinBinding", dev.e911.api.routing.ElinBinding.class, false);
+      if (binding != null) {
+        b.elinBinding(binding);
+      }
+    }
     Node loc = n.object("location", false);
     if (loc != null) {
       b.location(agentLocation(loc.json(), loc.path()));

@@ -204,6 +204,7 @@ final class Writers {
     n.put("ruleId", e.ruleId());
     e.presentedNumber().ifPresent(p -> n.put("presentedNumber", p.value()));
     e.callbackNumber().ifPresent(c -> n.set("callbackNumber", elin(c)));
+    n.put("elinBinding", e.elinBinding().name());
     e.location().ifPresent(l -> n.set("location", agentLocation(l)));
     n.put("pidfLo", new String(e.pidfLo(), StandardCharsets.UTF_8));
     n.put("geolocation", e.geolocation());

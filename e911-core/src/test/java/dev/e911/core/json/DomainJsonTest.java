@@ -48,6 +48,7 @@ class DomainJsonTest {
         Arguments.of(Agent.class, Samples.agent()),
         Arguments.of(AgentLocation.class, Samples.agentLocation()),
         Arguments.of(EmergencyRoute.class, Samples.route()),
+        Arguments.of(EmergencyRoute.class, Samples.pooledRoute()),
         Arguments.of(EmergencyRoute.class, new EmergencyRoute.NotEmergency("4155550100")));
   }
 

@@ -78,5 +78,12 @@ final class Samples {
         .warn(RouteWarning.Code.LOCATION_FALLBACK, "used the site default").build();
   }
 
+  /** A caller on a pool ELIN whose carrier binding update was requested. */
+  static EmergencyRoute pooledRoute() {
+    return EmergencyRoute.Emergency.builder(Classification.EMERGENCY, "911", "luis").ruleId("911")
+        .callbackNumber(agent().did().orElseThrow()).elinBinding(dev.e911.api.routing.ElinBinding.UPDATE_REQUESTED)
+        .warn(RouteWarning.Code.BINDING_NOT_PROVISIONED, "update requested").build();
+  }
+
   private Samples() {}
 }
