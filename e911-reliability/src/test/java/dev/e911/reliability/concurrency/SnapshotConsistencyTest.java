@@ -45,6 +45,7 @@ class SnapshotConsistencyTest {
 
   static final String DOMAIN = "e911.invalid";
   static final Duration RUN = Duration.ofSeconds(Scale.of(4, 120));
+  static final Duration ROUND = Duration.ofMillis(100);
   static final int MOVERS = 2;
   static final int ROUTERS = 2;
 
@@ -75,89 +76,97 @@ class SnapshotConsistencyTest {
     AtomicLong publishes = new AtomicLong();
     long[][] nanos = new long[ROUTERS][1 << 20];
     int[] counts = new int[ROUTERS];
-    long deadline = System.nanoTime() + RUN.toNanos();
-    CountDownLatch start = new CountDownLatch(1);
-    List<Thread> threads = new ArrayList<>();
-
-    for (int m = 0; m < MOVERS; m++) {
-      int me = m;
-      Random random = new Random(100 + m);
-      // each agent is moved by one thread only, so "the last accepted change" is well defined
-      List<String> mine = new ArrayList<>();
-      for (int i = me; i < agents.size(); i += MOVERS) {
-        mine.add(agents.get(i));
-      }
-      threads.add(new Thread(() -> {
-        await(start);
-        while (System.nanoTime() < deadline) {
-          String agent = mine.get(random.nextInt(mine.size()));
-          try {
-            if (random.nextInt(8) == 0) {
-              lastAccepted.put(agent, e911.locations().adminAssign(agent, locationIds.get(random.nextInt(locationIds.size())),
-                  "admin", "concurrency test"));
-            } else {
-              ObserveOutcome o = e911.locations().observe(agent, Centers.network(random, Instant.now()));
-              o.location().ifPresent(l -> lastAccepted.put(agent, l));
-            }
-            changes.incrementAndGet();
-          } catch (RuntimeException e) {
-            problems.add("mover " + me + " " + agent + ": " + e);
-          }
-        }
-      }, "mover-" + m));
-    }
-    for (int r = 0; r < ROUTERS; r++) {
-      int me = r;
-      Random random = new Random(200 + r);
-      PidfLoReader reader = PidfLoReader.standard();
-      threads.add(new Thread(() -> {
-        await(start);
-        while (System.nanoTime() < deadline) {
-          String agent = agents.get(random.nextInt(agents.size()));
-          long t0 = System.nanoTime();
-          EmergencyRoute route = e911.router().route(agent, "933", null);
-          long dt = System.nanoTime() - t0;
-          if (counts[me] < nanos[me].length) {
-            nanos[me][counts[me]++] = dt;
-          }
-          routes.incrementAndGet();
-          List<String> p = new ArrayList<>(RouteRun.problems(e911, agent, route));
-          if (p.isEmpty() && (routes.get() & 7) == 0) {
-            p.addAll(documentMatches(reader, agent, (EmergencyRoute.Emergency) route));
-            documentsRead.incrementAndGet();
-          }
-          if (!p.isEmpty() && problems.size() < 50) {
-            problems.add(agent + ": " + p + " in " + route);
-          }
-        }
-      }, "router-" + r));
-    }
-    threads.add(new Thread(() -> {
-      await(start);
-      ContactCenterConfig[] configs = {config, copy};
-      while (System.nanoTime() < deadline) {
-        e911.router().publish(configs[(int) (publishes.incrementAndGet() & 1)], DOMAIN);
-      }
-    }, "swap-storm"));
-
-    threads.forEach(Thread::start);
-    start.countDown();
-    for (Thread t : threads) {
-      t.join();
-    }
-
-    // quiesced: no lost update anywhere
+    long runEnd = System.nanoTime() + RUN.toNanos();
     List<String> lost = new ArrayList<>();
-    for (String agent : agents) {
-      AgentLocation expected = lastAccepted.get(agent);
-      if (expected == null) {
-        continue;
+    int rounds = 0;
+    // short rounds, each ending quiesced and checked: one long run would only check the very last change of each
+    // agent, while a lost update needs a change racing a publish to be seen
+    while (System.nanoTime() < runEnd && lost.isEmpty()) {
+      rounds++;
+      int round = rounds;
+      long deadline = Math.min(runEnd, System.nanoTime() + ROUND.toNanos());
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+
+      for (int m = 0; m < MOVERS; m++) {
+        int me = m;
+        Random random = new Random(100 + m + 1000L * round);
+        // each agent is moved by one thread only, so "the last accepted change" is well defined
+        List<String> mine = new ArrayList<>();
+        for (int i = me; i < agents.size(); i += MOVERS) {
+          mine.add(agents.get(i));
+        }
+        threads.add(new Thread(() -> {
+          await(start);
+          while (System.nanoTime() < deadline) {
+            String agent = mine.get(random.nextInt(mine.size()));
+            try {
+              if (random.nextInt(8) == 0) {
+                lastAccepted.put(agent, e911.locations().adminAssign(agent, locationIds.get(random.nextInt(locationIds.size())),
+                    "admin", "concurrency test"));
+              } else {
+                ObserveOutcome o = e911.locations().observe(agent, Centers.network(random, Instant.now()));
+                o.location().ifPresent(l -> lastAccepted.put(agent, l));
+              }
+              changes.incrementAndGet();
+            } catch (RuntimeException e) {
+              problems.add("mover " + me + " " + agent + ": " + e);
+            }
+          }
+        }, "mover-" + m));
       }
-      AgentLocation current = e911.locations().current(agent).orElse(null);
-      AgentLocation stored = store.find(agent).map(v -> v.value()).orElse(null);
-      AgentLocation routed = ((EmergencyRoute.Emergency) e911.router().route(agent, "933", null)).location().orElseThrow();
-      if (!expected.equals(current) || !expected.equals(stored) || !expected.equals(routed)) {
-        lost.add(agent + ": last accepted " + expected + "; current " + current + "; stored " + stored + "; routed " + routed);
+      for (int r = 0; r < ROUTERS; r++) {
+        int me = r;
+        Random random = new Random(200 + r + 1000L * round);
+        PidfLoReader reader = PidfLoReader.standard();
+        threads.add(new Thread(() -> {
+          await(start);
+          while (System.nanoTime() < deadline) {
+            String agent = agents.get(random.nextInt(agents.size()));
+            long t0 = System.nanoTime();
+            EmergencyRoute route = e911.router().route(agent, "933", null);
+            long dt = System.nanoTime() - t0;
+            if (counts[me] < nanos[me].length) {
+              nanos[me][counts[me]++] = dt;
+            }
+            routes.incrementAndGet();
+            List<String> p = new ArrayList<>(RouteRun.problems(e911, agent, route));
+            if (p.isEmpty() && (routes.get() & 7) == 0) {
+              p.addAll(documentMatches(reader, agent, (EmergencyRoute.Emergency) route));
+              documentsRead.incrementAndGet();
+            }
+            if (!p.isEmpty() && problems.size() < 50) {
+              problems.add(agent + ": " + p + " in " + route);
+            }
+          }
+        }, "router-" + r));
+      }
+      threads.add(new Thread(() -> {
+        await(start);
+        ContactCenterConfig[] configs = {config, copy};
+        while (System.nanoTime() < deadline) {
+          e911.router().publish(configs[(int) (publishes.incrementAndGet() & 1)], DOMAIN);
+        }
+      }, "swap-storm"));
+
+      threads.forEach(Thread::start);
+      start.countDown();
+      for (Thread t : threads) {
+        t.join();
+      }
+
+      // quiesced: no lost update anywhere
+      for (String agent : agents) {
+        AgentLocation expected = lastAccepted.get(agent);
+        if (expected == null) {
+          continue;
+        }
+        AgentLocation current = e911.locations().current(agent).orElse(null);
+        AgentLocation stored = store.find(agent).map(v -> v.value()).orElse(null);
+        AgentLocation routed = ((EmergencyRoute.Emergency) e911.router().route(agent, "933", null)).location().orElseThrow();
+        if (!expected.equals(current) || !expected.equals(stored) || !expected.equals(routed)) {
+          lost.add(agent + ": last accepted " + expected + "; current " + current + "; stored " + stored + "; routed " + routed);
+        }
       }
     }
     e911.close();
@@ -166,8 +175,8 @@ class SnapshotConsistencyTest {
     System.arraycopy(nanos[0], 0, all, 0, counts[0]);
     System.arraycopy(nanos[1], 0, all, counts[0], counts[1]);
     Latencies latencies = Latencies.of(all, all.length);
-    System.out.printf("[concurrency] %d agents, %s: %d changes, %d routes (%d PIDF-LO documents read back), %d publishes;"
-        + " route %s; %d problems, %d lost updates%n", agents.size(), RUN, changes.get(), routes.get(), documentsRead.get(),
+    System.out.printf("[concurrency] %d agents, %s in %d rounds: %d changes, %d routes (%d PIDF-LO documents read back), %d publishes;"
+        + " route %s; %d problems, %d lost updates%n", agents.size(), RUN, rounds, changes.get(), routes.get(), documentsRead.get(),
         publishes.get(), latencies, problems.size(), lost.size());
     assertThat(problems).isEmpty();
     assertThat(lost).as("agents whose last accepted change was lost").isEmpty();
