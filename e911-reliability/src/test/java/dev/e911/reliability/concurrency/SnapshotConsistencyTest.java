@@ -58,7 +58,7 @@ class SnapshotConsistencyTest {
   /** A generated larger center: publishes take longer, so routes meet entries of an older generation. */
   @Test
   void generatedCenter() {
-    assertTimeoutPreemptively(RUN.plusSeconds(90), () -> run(Scale.of(400, 20_000)), SnapshotConsistencyTest::threadDump);
+    assertTimeoutPreemptively(RUN.plusSeconds(90), () -> run(Scale.of(400, 2_000)), SnapshotConsistencyTest::threadDump);
   }
 
   private void run(int extraAgents) throws InterruptedException {

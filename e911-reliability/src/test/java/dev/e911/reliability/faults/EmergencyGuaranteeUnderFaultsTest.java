@@ -147,7 +147,7 @@ class EmergencyGuaranteeUnderFaultsTest {
 
   @Test
   void carrierHangs() {
-    Scenario s = new Scenario("carrier hangs", "Bandwidth adapter against a loopback server that never answers (1 s attempt timeout)");
+    Scenario s = new Scenario("carrier hangs", "Bandwidth adapter against a loopback server that never answers (2 s attempt timeout)");
     StubHttpServer server = StubHttpServer.start();
     for (String m : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
       server.on(m, "/**").respond(StubResponse.status(200).delayHeaders(Duration.ofSeconds(120)));
@@ -174,7 +174,7 @@ class EmergencyGuaranteeUnderFaultsTest {
 
   @Test
   void platformHangs() {
-    Scenario s = new Scenario("platform hangs", "Genesys adapter against a loopback server that never answers (1 s request timeout)");
+    Scenario s = new Scenario("platform hangs", "Genesys adapter against a loopback server that never answers (2 s request timeout)");
     platformHangs(s);
     run(s);
   }
