@@ -135,11 +135,16 @@ public final class EmergencyRouter {
   }
 
   private void rebuild(Generation gen, String agentId) {
-    Agent agent = gen.agents().get(agentId);
-    if (agent == null) {
-      entries.remove(agentId);
-      return;
-    }
+    // the claim is read and its entry stored atomically per agent: a rebuild by publish() or route() that read
+    // the claim before a location change must not overwrite the entry that change built (a lost update)
+    entries.compute(agentId, (id, old) -> {
+      Agent agent = gen.agents().get(id);
+      return agent == null ? null : entry(gen, agent);
+    });
+  }
+
+  private Entry entry(Generation gen, Agent agent) {
+    String agentId = agent.id();
     Site site = gen.sites().get(agent.siteId());
     Optional<AgentLocation> claim = locations.current(agentId);
     List<RouteWarning> warnings = new java.util.ArrayList<>();
@@ -165,7 +170,7 @@ public final class EmergencyRouter {
       warnings.add(new RouteWarning(RouteWarning.Code.ADDRESS_NOT_DISPATCHABLE, "the address is not dispatchable: " + l.address().dispatchability().gaps()));
     }
     PreRenderedPidf doc = gen.writer().preRender(l, method(l));
-    entries.put(agentId, new Entry(gen, agent, site, l, doc, List.copyOf(warnings)));
+    return new Entry(gen, agent, site, l, doc, List.copyOf(warnings));
   }
 
   private static LocationMethod method(AgentLocation l) {
