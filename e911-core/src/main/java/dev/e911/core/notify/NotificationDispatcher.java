@@ -79,6 +79,10 @@ public final class NotificationDispatcher implements AutoCloseable {
   private final LinkedHashMap<String, Call> calls = new LinkedHashMap<>();
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong overflows = new AtomicLong();
+  /** At most one "NOT delivered" line per interval; the rejections in between are counted into the next line. */
+  private static final long OVERFLOW_LOG_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+  private final AtomicLong nextOverflowLog = new AtomicLong(System.nanoTime());
+  private final AtomicLong unloggedRejections = new AtomicLong();
   private volatile boolean closed;
 
   private NotificationDispatcher(Builder b) {
@@ -670,10 +674,15 @@ public final class NotificationDispatcher implements AutoCloseable {
 
   private void record(Call c, Delivery d, int attempt, DeliveryAttempt.Trigger trigger, Instant start, Instant end,
       AttemptOutcome outcome, boolean willRetry) {
+    record(c, d, attempt, trigger, start, end, outcome, willRetry, true);
+  }
+
+  private void record(Call c, Delivery d, int attempt, DeliveryAttempt.Trigger trigger, Instant start, Instant end,
+      AttemptOutcome outcome, boolean willRetry, boolean log) {
     DeliveryAttempt a = new DeliveryAttempt(c.notification.callId(), d.notifier.id(), groups.get(d.group).name(), attempt,
         trigger, start, end, outcome, willRetry);
     c.attempts.add(a);
-    if (!outcome.delivered() && LOG.isWarnEnabled()) {
+    if (log && !outcome.delivered() && LOG.isWarnEnabled()) {
       LOG.warn("call {}: notifier {} attempt {} {}{}", a.callId(), a.notifierId(), attempt, describe(outcome),
           willRetry ? "; will retry" : "");
     }
@@ -697,14 +706,24 @@ public final class NotificationDispatcher implements AutoCloseable {
   private DispatchResult reject(EmergencyNotification n, DispatchResult.Reason reason, Instant now) {
     String why = reason == DispatchResult.Reason.QUEUE_FULL
         ? "the notification queue is full (" + queueSize + " calls are being notified)" : "the dispatcher is closed";
-    LOG.error("e911 notification NOT delivered: {}. {}", why, LogLine.format(n, "dispatcher", ""));
+    // This runs on the caller's (the router's) thread: while a notifier hangs every further call lands
+    // here, so the log line is rate-limited; every rejected call is still recorded and reported below.
+    long t = System.nanoTime();
+    long next = nextOverflowLog.get();
+    if (t - next >= 0 && nextOverflowLog.compareAndSet(next, t + OVERFLOW_LOG_INTERVAL_NANOS)) {
+      long more = unloggedRejections.getAndSet(0);
+      LOG.error("e911 notification NOT delivered: {}. {}{}", why, LogLine.format(n, "dispatcher", ""),
+          more == 0 ? "" : " (" + more + " more call(s) were not notified since the last line; the dispatcher records each)");
+    } else {
+      unloggedRejections.incrementAndGet();
+    }
     Call c = new Call(n, now);
     locked(c, () -> {
       c.state = CallStatus.State.REJECTED;
       c.settled = true;
       for (EmergencyNotifier notifier : groups.get(0).notifiers()) {
         record(c, new Delivery(notifier, 0), 0, DeliveryAttempt.Trigger.INITIAL, now, now, new AttemptOutcome.NotAttempted(why),
-            false);
+            false, false);
       }
       changed(c, now);
     });

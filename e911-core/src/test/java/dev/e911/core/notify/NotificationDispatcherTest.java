@@ -346,6 +346,35 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    @DisplayName("while the queue is full the rejections are logged at most once a second (no log I/O per call on the caller's thread), and each is recorded")
+    void overflowLogIsRateLimited() {
+      ScriptedNotifier desk = ScriptedNotifier.needingAck("desk");
+      dispatcher = manual().group("security", desk).queueSize(1).build();
+      assertThat(dispatcher.dispatch(call("c0"))).isInstanceOf(DispatchResult.Accepted.class);
+      time.runReady();
+      java.io.PrintStream original = System.err;
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      long start = System.nanoTime();
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      try {
+        for (int i = 1; i <= 500; i++) {
+          assertThat(dispatcher.dispatch(call("c" + i))).isInstanceOf(DispatchResult.Rejected.class);
+        }
+      } finally {
+        System.setErr(original);
+      }
+      long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      String log = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+      long lines = log.lines().filter(l -> l.contains("NOT delivered")).count();
+      assertThat(lines).as(log).isBetween(1L, seconds + 1);
+      assertThat(log).doesNotContain("was not attempted");
+      assertThat(dispatcher.overflowCount()).isEqualTo(500);
+      assertThat(status("c500").state()).isEqualTo(CallStatus.State.REJECTED);
+      assertThat(dispatcher.attempts("c250")).singleElement()
+          .satisfies(a -> assertThat(a.outcome()).isInstanceOf(AttemptOutcome.NotAttempted.class));
+    }
+
+    @Test
     @DisplayName("dispatch never throws: a null notification, a duplicate id and a closed dispatcher all come back as results")
     void neverThrows() {
       ScriptedNotifier desk = ScriptedNotifier.delivering("desk");
