@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 final class Ledger {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Ledger.class);
+
   static final int STORM_RERUNS = 3;
   static final int CALM_RERUNS = 3;
   static final List<Ledger> ALL = new CopyOnWriteArrayList<>();
@@ -115,6 +117,10 @@ final class Ledger {
 
   private Outcome run(Step step) {
     Outcome o = step.run().get();
+    if (o.verdict() != Verdict.OK) {
+      // the adapter's own failure text, logged so that the secret scan reads every message it made
+      LOG.info("{} / {}: {} reported {}: {}", remote, faultClass.label, step.kind(), o.verdict(), o.detail());
+    }
     if (o.verdict() == Verdict.WRONG) {
       wrong.add(step.kind() + ": " + o.detail());
     }
