@@ -57,6 +57,8 @@ public final class IntelePeerSession {
   private final ResilientHttp http;
   /** For POST: a 500, 502 or 504 may hide an applied Add (no idempotency key): only a 429 is resent. */
   private final ResilientHttp httpForPost;
+  /** For the login: it changes nothing at IntelePeer, so it is resent even after a timeout or lost connection. */
+  private final ResilientHttp httpForLogin;
   private final RateLimiter limiter;
   private final Clock clock;
   private final String base;
@@ -87,6 +89,13 @@ public final class IntelePeerSession {
         .build();
     this.httpForPost = ResilientHttp.builder(client)
         .retryPolicy(RetryPolicy.from(policy).retryableStatuses(Set.of(429)).build())
+        .attemptTimeout(settings.requestTimeout())
+        .maxResponseBytes(MAX_RESPONSE_BYTES)
+        .sleeper(sleeper)
+        .clock(clock)
+        .build();
+    this.httpForLogin = ResilientHttp.builder(client)
+        .retryPolicy(RetryPolicy.from(policy).retryNonIdempotentWhenUncertain(true).build())
         .attemptTimeout(settings.requestTimeout())
         .maxResponseBytes(MAX_RESPONSE_BYTES)
         .sleeper(sleeper)
@@ -250,7 +259,7 @@ public final class IntelePeerSession {
     String json = Json.write(body);
     URI uri = URI.create(base + AUTHENTICATE_PATH);
     String target = "POST " + AUTHENTICATE_PATH;
-    HttpOutcome outcome = http.execute(() -> {
+    HttpOutcome outcome = httpForLogin.execute(() -> {
       pace();
       return HttpRequest.newBuilder(uri)
           .header("Accept", "application/json")
