@@ -380,7 +380,8 @@ public final class DashboardOperations implements Operations {
   /**
    * Posts an order and follows it to a final state. After an uncertain POST (timed out or cut off
    * after it may have reached Bandwidth) the order is looked up by its {@code CustomerOrderId} and
-   * followed if found; only if none exists is the POST sent again, once.
+   * followed if found; only if none exists is the POST sent again, once. An accepted order whose
+   * answer cannot be read is looked up the same way (and followed) before it is called malformed.
    */
   private ProvisioningResult submit(BindingKey key, ObjectNode order, String coid, boolean removal, BooleanSupplier held) {
     URI orders = Transport.uri(account, List.of("e911s"));
@@ -404,9 +405,20 @@ public final class DashboardOperations implements Operations {
     }
     HttpOutcome.Response r = (HttpOutcome.Response) outcome;
     if (r.isSuccessful()) {
-      JsonNode node = orderNode(ctx.payloads().readXml(r.body()));
-      String orderId = Nodes.text(node, "OrderId", "Id")
-          .orElseThrow(() -> new MalformedPayloadException("the order answer carries no OrderId"));
+      JsonNode node;
+      String orderId;
+      try {
+        node = orderNode(ctx.payloads().readXml(r.body()));
+        orderId = Nodes.text(node, "OrderId", "Id")
+            .orElseThrow(() -> new MalformedPayloadException("the order answer carries no OrderId"));
+      } catch (MalformedPayloadException e) {
+        // Bandwidth accepted the order but its answer cannot be read: follow it rather than order again
+        LOG.info("the answer to an accepted E911 order cannot be read; looking it up by CustomerOrderId");
+        if (findOrder(coid) instanceof Found found) {
+          return follow(key, found.orderId(), found.status(), removal, held);
+        }
+        throw e;
+      }
       String status = Nodes.text(node, "ProcessingStatus", "OrderStatus", "Status").orElse("RECEIVED");
       if (FINAL.contains(status)) {
         return finish(key, orderId, status, node, removal, held);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /_rest/v4/authenticate}, caches it for its lifetime, sends it in {@code Authorization}
  * (raw or with the configured prefix), re-authenticates exactly once when a call answers 401, spaces
  * every attempt by the client-side {@link RateLimiter}, and sends through {@link ResilientHttp} (retries
- * with backoff and {@code Retry-After}, per-attempt timeout, bounded bodies). Answers are
+ * with backoff and {@code Retry-After}, per-attempt timeout, bounded bodies; an API {@code POST} is resent
+ * only after a 429, since a 500, 502 or 504 may hide an applied Add and IntelePeer documents no
+ * idempotency key). Answers are
  * {@link Exchange}s; transport trouble becomes a typed {@link RemoteFailure}. No message it makes holds
  * the user name, password or token. Thread-safe.
  */
@@ -52,6 +55,10 @@ public final class IntelePeerSession {
 
   private final IntelePeerSettings settings;
   private final ResilientHttp http;
+  /** For POST: a 500, 502 or 504 may hide an applied Add (no idempotency key): only a 429 is resent. */
+  private final ResilientHttp httpForPost;
+  /** For the login: it changes nothing at IntelePeer, so it is resent even after a timeout or lost connection. */
+  private final ResilientHttp httpForLogin;
   private final RateLimiter limiter;
   private final Clock clock;
   private final String base;
@@ -75,6 +82,20 @@ public final class IntelePeerSession {
         .build();
     this.http = ResilientHttp.builder(client)
         .retryPolicy(policy)
+        .attemptTimeout(settings.requestTimeout())
+        .maxResponseBytes(MAX_RESPONSE_BYTES)
+        .sleeper(sleeper)
+        .clock(clock)
+        .build();
+    this.httpForPost = ResilientHttp.builder(client)
+        .retryPolicy(RetryPolicy.from(policy).retryableStatuses(Set.of(429)).build())
+        .attemptTimeout(settings.requestTimeout())
+        .maxResponseBytes(MAX_RESPONSE_BYTES)
+        .sleeper(sleeper)
+        .clock(clock)
+        .build();
+    this.httpForLogin = ResilientHttp.builder(client)
+        .retryPolicy(RetryPolicy.from(policy).retryNonIdempotentWhenUncertain(true).build())
         .attemptTimeout(settings.requestTimeout())
         .maxResponseBytes(MAX_RESPONSE_BYTES)
         .sleeper(sleeper)
@@ -140,7 +161,8 @@ public final class IntelePeerSession {
         return new Unanswered(f, 0);
       }
       Token used = (Token) auth;
-      HttpOutcome outcome = http.execute(() -> {
+      ResilientHttp channel = method.equals("POST") ? httpForPost : http;
+      HttpOutcome outcome = channel.execute(() -> {
         pace();
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
             .header("Accept", "application/json")
@@ -237,7 +259,7 @@ public final class IntelePeerSession {
     String json = Json.write(body);
     URI uri = URI.create(base + AUTHENTICATE_PATH);
     String target = "POST " + AUTHENTICATE_PATH;
-    HttpOutcome outcome = http.execute(() -> {
+    HttpOutcome outcome = httpForLogin.execute(() -> {
       pace();
       return HttpRequest.newBuilder(uri)
           .header("Accept", "application/json")
