@@ -52,6 +52,26 @@ class GenesysClientTest {
   }
 
   @Test
+  @DisplayName("a token request whose connection is lost (or whose answer is a 502/504) is sent again: asking for a token twice is harmless")
+  void tokenRequestRetriedAfterLostConnection() {
+    java.util.concurrent.atomic.AtomicInteger tokenPosts = new java.util.concurrent.atomic.AtomicInteger();
+    try (dev.e911.testkit.http.FaultProxy proxy = dev.e911.testkit.http.FaultProxy.start(fake.server.baseUri(), r -> {
+          if (!r.path().equals("/oauth/token")) {
+            return new dev.e911.testkit.http.ProxyFault.Pass();
+          }
+          return switch (tokenPosts.incrementAndGet()) {
+            case 1 -> new dev.e911.testkit.http.ProxyFault.ResetBefore();
+            case 2 -> new dev.e911.testkit.http.ProxyFault.ApplyThenAnswer(504, "text/plain", "gateway timeout");
+            default -> new dev.e911.testkit.http.ProxyFault.Pass();
+          };
+        });
+        GenesysPlatform g = fake.platform().apiBase(proxy.baseUri()).loginBase(proxy.baseUri()).maxAttempts(4).build()) {
+      ok(g.readInventory());
+    }
+    assertThat(tokenPosts).hasValue(3);
+  }
+
+  @Test
   @DisplayName("renews the token at 80% of expires_in, before the server refuses it")
   void tokenRenewedBeforeExpiry() {
     fake.expiresIn = 1000;

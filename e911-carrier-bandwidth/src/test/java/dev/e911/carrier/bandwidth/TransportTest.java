@@ -82,6 +82,26 @@ class TransportTest {
   }
 
   @Test
+  void a_token_request_whose_connection_is_lost_is_sent_again_asking_twice_is_harmless() {
+    TestTime time = new TestTime();
+    java.util.concurrent.atomic.AtomicInteger tokenPosts = new java.util.concurrent.atomic.AtomicInteger();
+    try (StubHttpServer server = StubHttpServer.start();
+        dev.e911.testkit.http.FaultProxy proxy = dev.e911.testkit.http.FaultProxy.start(server.baseUri(),
+            r -> r.path().endsWith("/oauth2/token") && tokenPosts.incrementAndGet() == 1
+                ? new dev.e911.testkit.http.ProxyFault.ResetBefore() : new dev.e911.testkit.http.ProxyFault.Pass())) {
+      server.on("POST", "/api/v1/oauth2/token").respond(StubResponse.okJson("{\"access_token\":\"tok-abcdef\",\"expires_in\":3600}"));
+      server.on("GET", "/api/tns/4155550100/e911").respond(StubResponse.xml(404, "<ResponseStatus/>"));
+      BandwidthConfig config = BandwidthConfig.builder(BandwidthConfig.Mode.DASHBOARD).baseUrl(proxy.uri("/api")).accountId("42")
+          .oauth2(Secret.of("client-abc-123"), Secret.of("client-secret-xyz"), null)
+          .attemptTimeout(Duration.ofSeconds(2)).retryInitialBackoff(Duration.ofMillis(1)).build();
+      BandwidthCarrier a = BandwidthCarrier.builder(config).clock(time).sleeper(time).build();
+      assertThat(a.readBack(KEY)).isInstanceOf(ReadBackResult.NotFound.class);
+      assertThat(tokenPosts).hasValue(2);
+      a.close();
+    }
+  }
+
+  @Test
   void refused_client_credentials_are_an_authentication_failure_asked_once() {
     TestTime time = new TestTime();
     try (StubHttpServer server = StubHttpServer.start()) {

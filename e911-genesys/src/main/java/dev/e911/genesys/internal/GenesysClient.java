@@ -50,6 +50,7 @@ public final class GenesysClient {
   private final ClientSettings settings;
   private final ResilientHttp http;
   private final ResilientHttp httpForPost;
+  private final ResilientHttp httpForToken;
   private final Clock clock;
   private final String api;
   private final String login;
@@ -97,6 +98,8 @@ public final class GenesysClient {
     this.http = build(client, policy, sleeper);
     // a POST that got a 5xx may have been applied: only a 429 (refused, not applied) is resent
     this.httpForPost = build(client, RetryPolicy.from(policy).retryableStatuses(Set.of(429)).build(), sleeper);
+    // the token request changes nothing at Genesys: resent after a lost connection, a timeout or a 502-504 too
+    this.httpForToken = build(client, RetryPolicy.from(policy).retryNonIdempotentWhenUncertain(true).build(), sleeper);
     this.api = trim(settings.apiBase().toString());
     this.login = trim(settings.loginBase().toString());
     String pair = settings.clientId() + ":" + settings.clientSecret().reveal();
@@ -388,7 +391,7 @@ public final class GenesysClient {
   private PlatformResult<Token> authenticate() {
     URI uri = URI.create(login + "/oauth/token");
     String target = "POST /oauth/token";
-    HttpOutcome outcome = httpForPost.execute(() -> HttpRequest.newBuilder(uri)
+    HttpOutcome outcome = httpForToken.execute(() -> HttpRequest.newBuilder(uri)
         .header("Accept", "application/json")
         .header("Authorization", "Basic " + basicAuth)
         .header("Content-Type", "application/x-www-form-urlencoded")

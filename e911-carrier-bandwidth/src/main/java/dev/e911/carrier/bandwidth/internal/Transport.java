@@ -41,6 +41,7 @@ public final class Transport {
   private final BandwidthConfig config;
   private final ResilientHttp http;
   private final ResilientHttp writes;
+  private final ResilientHttp tokens;
   private final TokenBucket bucket;
   private final Clock clock;
   private final Set<String> secrets;
@@ -74,6 +75,14 @@ public final class Transport {
     // 504 may hide an applied order, so the operation re-reads (see isUncertainWrite) instead
     this.writes = ResilientHttp.builder(client)
         .retryPolicy(RetryPolicy.from(policy).retryableStatuses(Set.of(429, 503)).build())
+        .attemptTimeout(config.attemptTimeout())
+        .maxResponseBytes(config.maxResponseBytes())
+        .sleeper(sleeper)
+        .clock(clock)
+        .build();
+    // the OAuth token request changes nothing at Bandwidth: resent after a lost connection or a timeout too
+    this.tokens = ResilientHttp.builder(client)
+        .retryPolicy(RetryPolicy.from(policy).retryNonIdempotentWhenUncertain(true).build())
         .attemptTimeout(config.attemptTimeout())
         .maxResponseBytes(config.maxResponseBytes())
         .sleeper(sleeper)
@@ -155,7 +164,7 @@ public final class Transport {
     String basic = Base64.getEncoder().encodeToString(
         (o.clientId().reveal() + ":" + o.clientSecret().reveal()).getBytes(StandardCharsets.UTF_8));
     byte[] form = ("grant_type=" + URLEncoder.encode("client_credentials", StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-    HttpOutcome outcome = http.execute(() -> {
+    HttpOutcome outcome = tokens.execute(() -> {
       acquireSlot();
       return HttpRequest.newBuilder(o.tokenUrl())
           .timeout(config.attemptTimeout())
