@@ -26,6 +26,13 @@ import org.xml.sax.SAXException;
  * reader from the JDK's own implementation (never a provider found on the class path) with DTD
  * support, external entities and resolution off, wrapped so that a DOCTYPE, the
  * {@link PidfReadLimits} and every parser error surface as a {@link PidfReadException}.
+ *
+ * <p>Each thread keeps one hardened factory configured with the JDK's {@code reuse-instance}
+ * property, so a read reuses that thread's stream reader (and its buffers) instead of building a
+ * new one: the JDK factory and its readers are not thread-safe, hence one per thread. A reader is
+ * only reused after it read a document to its end; any refusal drops the thread's factory, and the
+ * factory is replaced after {@value #REUSE_BUDGET_CHARS} input characters, which bounds the reader's
+ * symbol table (it keeps every distinct name it has seen).
  */
 public final class SecureXml {
 
@@ -33,6 +40,17 @@ public final class SecureXml {
     private static final String EXTERNAL_GENERAL = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+
+    /** Input characters one cached factory may read before it is replaced. */
+    static final int REUSE_BUDGET_CHARS = 256 * 1024;
+    private static final String REUSE_INSTANCE = "reuse-instance";
+    private static final ThreadLocal<Cached> CACHED = new ThreadLocal<>();
+
+    /** This thread's reusing factory and the characters read through it. */
+    private static final class Cached {
+        final XMLInputFactory factory = newReusingFactory();
+        long chars;
+    }
 
     private SecureXml() {
     }
@@ -103,23 +121,48 @@ public final class SecureXml {
 
     /** Opens a checked reader over text that went through {@link #decode}. */
     private static LimitingStreamReader openChecked(String text, PidfReadLimits limits) {
+        Cached cached = CACHED.get();
+        if (cached == null || cached.chars > REUSE_BUDGET_CHARS) {
+            cached = new Cached();
+            CACHED.set(cached);
+        }
+        cached.chars += text.length();
         XMLStreamReader reader;
         try {
-            reader = newInputFactory().createXMLStreamReader(new StringReader(text));
+            reader = cached.factory.createXMLStreamReader(new StringReader(text));
         } catch (XMLStreamException e) {
+            dropCachedReader();
             throw translate(e, text);
         }
         String version = reader.getVersion();
         if (version != null && !version.equals("1.0")) {
+            dropCachedReader();
             throw new PidfReadException(Reason.XML_VERSION_REFUSED, "XML version " + version
                     + " is not supported; PIDF-LO must be XML 1.0", 1, 1);
         }
         String encoding = reader.getCharacterEncodingScheme();
         if (encoding != null && !encoding.equalsIgnoreCase("UTF-8")) {
+            dropCachedReader();
             throw new PidfReadException(Reason.ENCODING_REFUSED, "declared encoding " + encoding
                     + " is not supported; PIDF-LO must be UTF-8", 1, 1);
         }
         return new LimitingStreamReader(reader, text, limits);
+    }
+
+    /** Forgets this thread's factory and reader, so a reader left mid-document by a refusal is never reused. */
+    static void dropCachedReader() {
+        CACHED.remove();
+    }
+
+    /** {@link #newInputFactory()} that reuses its last reader once that reader was closed (JDK-specific, ignored elsewhere). */
+    private static XMLInputFactory newReusingFactory() {
+        XMLInputFactory factory = newInputFactory();
+        try {
+            factory.setProperty(REUSE_INSTANCE, true);
+        } catch (IllegalArgumentException unsupported) {
+            // not the JDK's implementation: every read gets a new reader, which is only slower
+        }
+        return factory;
     }
 
     /**
