@@ -6,6 +6,7 @@ import dev.e911.api.address.GeoPoint;
 import dev.e911.core.pidf.LocationMethod;
 import dev.e911.core.pidf.PidfLoReader;
 import dev.e911.core.pidf.PidfLoWriter;
+import dev.e911.core.pidf.PidfReadException;
 import dev.e911.core.pidf.PidfReadResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Reading inbound PIDF-LO with the hardened reader: a valid document (civic, half with a point) as
  * {@code PidfLoWriter} renders it, and two hostile ones that must be refused cheaply — a billion
- * laughs (refused at its DOCTYPE) and a document nested 10 000 deep (refused at the depth limit).
+ * laughs (refused at its DOCTYPE) and 20 000 nested open tags (refused at the depth limit).
  * Inputs are pre-generated in a power-of-two array and picked by a masked index.
  */
 @State(Scope.Thread)
@@ -69,11 +70,13 @@ public class PidfParseBenchmark {
         }
         laughs.append("]>\n<lolz>&lol9;</lolz>");
         billionLaughs = laughs.toString().getBytes(StandardCharsets.UTF_8);
-        deep = ("<a>".repeat(10_000) + "</a>".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
-        for (byte[] hostile : new byte[][] {billionLaughs, deep}) {
-            if (!(PidfLoReader.standard().read(hostile) instanceof PidfReadResult.Refused)) {
-                throw new IllegalStateException("a hostile benchmark document was not refused");
-            }
+        // 20 000 open tags (60 KB, under the 64 KiB size limit), refused at depth 33
+        deep = "<a>".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        if (!(PidfLoReader.standard().read(billionLaughs) instanceof PidfReadResult.Refused laughsRefused)
+                || laughsRefused.reason() != PidfReadException.Reason.DOCTYPE_REFUSED
+                || !(PidfLoReader.standard().read(deep) instanceof PidfReadResult.Refused deepRefused)
+                || deepRefused.reason() != PidfReadException.Reason.TOO_DEEP) {
+            throw new IllegalStateException("a hostile benchmark document was not refused for the expected reason");
         }
     }
 
@@ -90,7 +93,7 @@ public class PidfParseBenchmark {
         return PidfLoReader.standard().read(billionLaughs);
     }
 
-    /** 10 000 nested elements, refused at the depth limit (32). */
+    /** 20 000 nested open tags, refused at the depth limit (32). */
     @Benchmark
     public PidfReadResult refuseDeepNesting() {
         return PidfLoReader.standard().read(deep);
