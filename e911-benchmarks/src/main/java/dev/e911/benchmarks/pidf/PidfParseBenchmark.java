@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Reading inbound PIDF-LO with the hardened reader: a valid document (civic, half with a point) as
  * {@code PidfLoWriter} renders it, and two hostile ones that must be refused cheaply — a billion
- * laughs (refused at its DOCTYPE) and 20 000 nested open tags (refused at the depth limit).
+ * laughs (refused at its DOCTYPE), 20 000 nested open tags (refused at the depth limit) and 4 000
+ * namespace declarations on one tag (refused for too many attributes).
  * Inputs are pre-generated in a power-of-two array and picked by a masked index.
  */
 @State(Scope.Thread)
@@ -43,6 +44,7 @@ public class PidfParseBenchmark {
     private final byte[][] documents = new byte[SIZE][];
     private byte[] billionLaughs;
     private byte[] deep;
+    private byte[] namespaceFlood;
     private int index;
 
     @Setup
@@ -72,6 +74,15 @@ public class PidfParseBenchmark {
         billionLaughs = laughs.toString().getBytes(StandardCharsets.UTF_8);
         // 20 000 open tags (60 KB, under the 64 KiB size limit), refused at depth 33
         deep = "<a>".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        StringBuilder flood = new StringBuilder("<a");
+        for (int i = 0; i < 4_000; i++) {
+            flood.append(" xmlns:p").append(i).append("=\"u\"");
+        }
+        namespaceFlood = flood.append("/>").toString().getBytes(StandardCharsets.UTF_8);
+        if (!(PidfLoReader.standard().read(namespaceFlood) instanceof PidfReadResult.Refused floodRefused)
+                || floodRefused.reason() != PidfReadException.Reason.TOO_MANY_ATTRIBUTES) {
+            throw new IllegalStateException("the namespace flood was not refused as TOO_MANY_ATTRIBUTES");
+        }
         if (!(PidfLoReader.standard().read(billionLaughs) instanceof PidfReadResult.Refused laughsRefused)
                 || laughsRefused.reason() != PidfReadException.Reason.DOCTYPE_REFUSED
                 || !(PidfLoReader.standard().read(deep) instanceof PidfReadResult.Refused deepRefused)
@@ -91,6 +102,12 @@ public class PidfParseBenchmark {
     @Benchmark
     public PidfReadResult refuseBillionLaughs() {
         return PidfLoReader.standard().read(billionLaughs);
+    }
+
+    /** 4 000 namespace declarations on one tag (~60 KB), refused as TOO_MANY_ATTRIBUTES (limit 32). */
+    @Benchmark
+    public PidfReadResult refuseNamespaceFlood() {
+        return PidfLoReader.standard().read(namespaceFlood);
     }
 
     /** 20 000 nested open tags, refused at the depth limit (32). */
