@@ -240,6 +240,9 @@ class HostileXmlCatalogueTest {
         all.add(refused("surrogate-character-reference", Reason.ILLEGAL_CHARACTER, insideRoot("<note>&#xD800;</note>")));
         all.add(refused("xml-1.1", Reason.XML_VERSION_REFUSED, "<?xml version=\"1.1\"?>" + pidfBody));
         all.add(refused("undeclared-entity", Reason.MALFORMED, insideRoot("<note>&xxe;</note>")));
+        // found by the fuzz: JDK 17 throws MissingResourceException for this (now a typed refusal)
+        all.add(refused("supplementary-char-in-doctype", Reason.MALFORMED, afterDeclaration(
+                "<!DOCTYPE presence [<!ENTI\uD83C\uDFE2TY x \"xx\">]>")));
 
         // ---- legal constructs that name remote resources: read, never followed
         all.add(parsed("xinclude", PidfReadResult.Located.class, insideRoot(

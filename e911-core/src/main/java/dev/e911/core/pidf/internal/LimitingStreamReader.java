@@ -37,9 +37,12 @@ final class LimitingStreamReader extends StreamReaderDelegate {
         } catch (XMLStreamException e) {
             SecureXml.dropCachedReader();
             throw SecureXml.translate(e, text);
-        } catch (RuntimeException e) {
+        } catch (PidfReadException e) {
             SecureXml.dropCachedReader();
             throw e;
+        } catch (RuntimeException e) {
+            SecureXml.dropCachedReader();
+            throw SecureXml.parserFailure(e);
         }
         switch (event) {
             case XMLStreamConstants.DTD -> throw refuse(Reason.DOCTYPE_REFUSED,
@@ -66,6 +69,9 @@ final class LimitingStreamReader extends StreamReaderDelegate {
         } catch (XMLStreamException e) {
             SecureXml.dropCachedReader();
             throw SecureXml.translate(e, text);
+        } catch (RuntimeException e) {
+            SecureXml.dropCachedReader();
+            throw SecureXml.parserFailure(e);
         }
     }
 

@@ -134,6 +134,9 @@ public final class SecureXml {
         } catch (XMLStreamException e) {
             dropCachedReader();
             throw translate(e, text);
+        } catch (RuntimeException e) {
+            dropCachedReader();
+            throw parserFailure(e);
         }
         String version = reader.getVersion();
         if (version != null && !version.equals("1.0")) {
@@ -148,6 +151,16 @@ public final class SecureXml {
                     + " is not supported; PIDF-LO must be UTF-8", 1, 1);
         }
         return new LimitingStreamReader(reader, text, limits);
+    }
+
+    /**
+     * A refusal for an unchecked exception out of the JDK parser, which should only ever throw
+     * {@code XMLStreamException} but does not always (JDK 17 throws {@code MissingResourceException}
+     * for a supplementary character in a DOCTYPE's internal subset). Names only the exception type.
+     */
+    static PidfReadException parserFailure(RuntimeException e) {
+        return new PidfReadException(Reason.MALFORMED,
+                "the XML parser failed on this input (" + e.getClass().getSimpleName() + ")", 0, 0);
     }
 
     /** Forgets this thread's factory and reader, so a reader left mid-document by a refusal is never reused. */
