@@ -82,6 +82,9 @@ public final class PidfSchemaValidator {
             }
         } catch (SAXException | IOException | ParserConfigurationException e) {
             collector.problems.add(new Problem(0, 0, String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            // the JDK's parsers do not always keep to their checked exceptions (see SecureXml.parserFailure)
+            collector.problems.add(new Problem(0, 0, "the XML parser failed on this input (" + e.getClass().getSimpleName() + ")"));
         }
         return collector.problems.isEmpty()
                 ? new PidfValidationResult.Valid()

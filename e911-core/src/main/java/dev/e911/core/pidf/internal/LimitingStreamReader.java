@@ -12,7 +12,9 @@ import javax.xml.stream.util.StreamReaderDelegate;
 /**
  * Enforces {@link PidfReadLimits} and refuses DOCTYPEs event by event, and turns every parser
  * error into a {@link PidfReadException}. {@code nextTag} and {@code getElementText} are
- * re-implemented on top of {@link #next()} so no event escapes the checks.
+ * re-implemented on top of {@link #next()} so no event escapes the checks. At END_DOCUMENT the
+ * underlying reader is closed, which lets {@link SecureXml}'s per-thread factory reuse it; every
+ * refusal makes {@link SecureXml} drop that factory instead.
  */
 final class LimitingStreamReader extends StreamReaderDelegate {
 
@@ -33,7 +35,14 @@ final class LimitingStreamReader extends StreamReaderDelegate {
         try {
             event = super.next();
         } catch (XMLStreamException e) {
+            SecureXml.dropCachedReader();
             throw SecureXml.translate(e, text);
+        } catch (PidfReadException e) {
+            SecureXml.dropCachedReader();
+            throw e;
+        } catch (RuntimeException e) {
+            SecureXml.dropCachedReader();
+            throw SecureXml.parserFailure(e);
         }
         switch (event) {
             case XMLStreamConstants.DTD -> throw refuse(Reason.DOCTYPE_REFUSED,
@@ -45,6 +54,7 @@ final class LimitingStreamReader extends StreamReaderDelegate {
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
                     XMLStreamConstants.COMMENT -> checkText(getTextLength());
             case XMLStreamConstants.PROCESSING_INSTRUCTION -> checkText(getPIData() == null ? 0 : getPIData().length());
+            case XMLStreamConstants.END_DOCUMENT -> release();
             default -> {
                 // START_DOCUMENT, END_DOCUMENT, ATTRIBUTE, NAMESPACE: nothing to bound
             }
@@ -57,7 +67,20 @@ final class LimitingStreamReader extends StreamReaderDelegate {
         try {
             return super.hasNext();
         } catch (XMLStreamException e) {
+            SecureXml.dropCachedReader();
             throw SecureXml.translate(e, text);
+        } catch (RuntimeException e) {
+            SecureXml.dropCachedReader();
+            throw SecureXml.parserFailure(e);
+        }
+    }
+
+    /** Marks the underlying reader reusable; its events stay readable until the thread's next read. */
+    private void release() {
+        try {
+            super.close();
+        } catch (XMLStreamException e) {
+            SecureXml.dropCachedReader();
         }
     }
 
@@ -96,6 +119,7 @@ final class LimitingStreamReader extends StreamReaderDelegate {
     }
 
     private PidfReadException refuse(Reason reason, String detail) {
+        SecureXml.dropCachedReader();
         Location at = getLocation();
         return new PidfReadException(reason, detail, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber());
     }
