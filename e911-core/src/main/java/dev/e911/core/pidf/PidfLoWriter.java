@@ -211,6 +211,23 @@ public final class PidfLoWriter {
 
     /** Renders the document once with timestamp slots, for {@link PreRenderedPidf#copyInto}. */
     public PreRenderedPidf preRender(String agentId, DispatchableAddress address, LocationMethod method) {
+        return preRender(agentId, address, method, PreRenderedPidf.Interner.none());
+    }
+
+    /**
+     * Renders the document once with timestamp slots, sharing its equal parts (the XML skeleton around the
+     * entity and the civic address, the slot layout) with the other documents rendered through {@code interner}.
+     */
+    public PreRenderedPidf preRender(AgentLocation location, LocationMethod method, PreRenderedPidf.Interner interner) {
+        return preRender(location.agentId(), location.address(), method, interner);
+    }
+
+    /**
+     * Renders the document once with timestamp slots, sharing its equal parts (the XML skeleton around the
+     * entity and the civic address, the slot layout) with the other documents rendered through {@code interner}.
+     */
+    public PreRenderedPidf preRender(String agentId, DispatchableAddress address, LocationMethod method,
+            PreRenderedPidf.Interner interner) {
         StringBuilder out = new StringBuilder(2048);
         java.util.List<int[]> slots = new java.util.ArrayList<>();
         java.util.List<Long> deltas = new java.util.ArrayList<>();
@@ -236,7 +253,16 @@ public final class PidfLoWriter {
         }
         int idStart = utf8Length(text, 0, idSpan[0]);
         int idEnd = idStart + utf8Length(text, idSpan[0], idSpan[1]);
-        return new PreRenderedPidf(text.getBytes(StandardCharsets.UTF_8), idStart, idEnd, offsets, d);
+        // values are escaped, so the element's tags occur once, after the entity
+        int civicAt = text.indexOf("<ca:civicAddress", idSpan[1]);
+        int civicEndAt = text.indexOf("</ca:civicAddress>", idSpan[1]);
+        int civicStart = -1;
+        int civicEnd = -1;
+        if (civicAt >= 0 && civicEndAt > civicAt) {
+            civicStart = idEnd + utf8Length(text, idSpan[1], civicAt);
+            civicEnd = civicStart + utf8Length(text, civicAt, civicEndAt + "</ca:civicAddress>".length());
+        }
+        return new PreRenderedPidf(text.getBytes(StandardCharsets.UTF_8), idStart, idEnd, civicStart, civicEnd, offsets, d, interner);
     }
 
     private void checkRange(long epochMilli) {

@@ -54,6 +54,12 @@ public final class EmergencyRouter {
       {CallbackPolicy.LOCATION_ELIN, CallbackPolicy.AGENT_DID, CallbackPolicy.ELIN_POOL};
   private static final CallbackPolicy[] ELIN_POOL_FIRST = {CallbackPolicy.ELIN_POOL, CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN};
   private static final CallbackPolicy[] AGENT_DID_FIRST = {CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN, CallbackPolicy.ELIN_POOL};
+  /**
+   * How many distinct document parts one generation shares (the skeletons around entity and civic address,
+   * slot layouts: a handful per writer, more only with points). Bounds the interner; past it, parts are kept per agent.
+   */
+  private static final int INTERNED_PARTS = 1 << 16;
+
   /** The CALLBACK_FALLBACK message for each (preferred, used) pair, by ordinal: built once, not per call. */
   private static final String[][] CALLBACK_FALLBACK_MESSAGES = new String[CallbackPolicy.values().length][CallbackPolicy.values().length];
 
@@ -73,7 +79,7 @@ public final class EmergencyRouter {
    */
   private record Generation(ContactCenterConfig config, DialPlan plan, Map<String, Agent> agents, Map<String, Site> sites,
       Map<String, Location> locations, Map<String, ElinPool> pools, Location fallback, PidfLoWriter writer, String contentId,
-      String geolocation, Map<TemplateKey, PreRenderedPidf> templates, Map<List<RouteWarning>, List<RouteWarning>> warningLists,
+      String geolocation, PreRenderedPidf.Interner interner, Map<TemplateKey, PreRenderedPidf> templates, Map<List<RouteWarning>, List<RouteWarning>> warningLists,
       PreRenderedPidf fallbackDocument, Elin fallbackElin, List<RouteWarning> unknownWarnings) {}
 
   private record TemplateKey(dev.e911.api.address.DispatchableAddress address, LocationMethod method) {}
@@ -146,7 +152,7 @@ public final class EmergencyRouter {
     Generation gen = new Generation(config, plan.build(), java.util.Collections.unmodifiableMap(agents), Map.copyOf(sites),
         Map.copyOf(locs), Map.copyOf(pools), fallback, writer, contentId,
         GeolocationHeader.byValue(contentId), // the header is the same for every call of a generation
-        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+        new PreRenderedPidf.Interner(INTERNED_PARTS), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
         writer.preRender("unknown", fallback.address(), LocationMethod.MANUAL), fallbackElin, unknown);
     generation.set(gen);
     for (Agent a : config.agents()) {
@@ -192,8 +198,9 @@ public final class EmergencyRouter {
     LocationMethod method = method(l);
     String locationId = l.locationId().orElse(null);
     // agents at a configured location share its document (bounded by the configuration); a home address is the agent's own
-    PreRenderedPidf doc = locationId == null ? gen.writer().preRender(l, method)
-        : gen.templates().computeIfAbsent(new TemplateKey(l.address(), method), k -> gen.writer().preRender(claim0, k.method()));
+    PreRenderedPidf doc = locationId == null ? gen.writer().preRender(l, method, gen.interner())
+        : gen.templates().computeIfAbsent(new TemplateKey(l.address(), method),
+            k -> gen.writer().preRender(claim0, k.method(), gen.interner()));
     // A location's ELIN leads the PSAP to that location; a remote agent merely defaulted to HQ is not there.
     boolean atTheLocation = l.source() != LocationSource.SITE_DEFAULT || site.kind() == Site.Kind.FIXED;
     Location at = locationId == null ? null : gen.locations().get(locationId);
@@ -294,7 +301,7 @@ public final class EmergencyRouter {
               .since(Instant.ofEpochMilli(now)).fingerprint(observation.fingerprint().orElse(null)).build();
           AgentLocation there = l;
           doc = gen.templates().computeIfAbsent(new TemplateKey(here.address(), LocationMethod.WIREMAP),
-              k -> gen.writer().preRender(there, LocationMethod.WIREMAP)).render(now, l.agentId());
+              k -> gen.writer().preRender(there, LocationMethod.WIREMAP, gen.interner())).render(now, l.agentId());
           locationElin = here.primaryElin().orElse(null);
           b.warn(RouteWarning.Code.LOCATION_FALLBACK, "the call comes from " + evidence + "; that location is sent instead of the agent's claim");
         }

@@ -94,7 +94,13 @@ class PreRenderedPidfTest {
         assertThat(n).isEqualTo(full.length);
         assertThat(Arrays.copyOfRange(buffer, 2, 2 + n)).isEqualTo(full);
         assertThat(pre.render(at, first)).isEqualTo(w.write(first, a, m, Instant.ofEpochMilli(at)));
+        // rendered through an interner shared with every other try (and soon full): the same bytes
+        PreRenderedPidf shared = w.preRender(first, a, m, SHARED);
+        assertThat(shared.render(at, other)).isEqualTo(full);
+        assertThat(shared.render(before)).isEqualTo(w.write(first, a, m, Instant.ofEpochMilli(before)));
     }
+
+    private static final PreRenderedPidf.Interner SHARED = new PreRenderedPidf.Interner(64);
 
     @Property(tries = 300)
     @Label("a retention expiry of whole days (its date derived from the timestamp's) is byte for byte the full render")
