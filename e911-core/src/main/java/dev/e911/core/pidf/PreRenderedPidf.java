@@ -25,7 +25,12 @@ public final class PreRenderedPidf {
     private static final byte DAYS_AFTER = 1;
     private static final byte COPY = 2;
 
-    /** Up to the agent id in the entity URI. */
+    /** The whole document in one array when nothing is shared (one copy per call); null when in parts. */
+    private final byte[] whole;
+    /** Where the id starts and ends in {@link #whole} (0 when in parts). */
+    private final int idStart;
+    private final int idEnd;
+    /** Up to the agent id in the entity URI (parts only). */
     private final byte[] head;
     /** The percent-encoded agent id this document was rendered for. */
     private final byte[] id;
@@ -107,18 +112,29 @@ public final class PreRenderedPidf {
      */
     PreRenderedPidf(byte[] document, int idStart, int idEnd, int civicStart, int civicEnd, int[] offsets, long[] deltas,
             Interner interner) {
-        boolean split = civicStart >= idEnd && (offsets.length == 0 || offsets[0] >= civicEnd);
+        boolean split = interner.shares() && civicStart >= idEnd && (offsets.length == 0 || offsets[0] >= civicEnd);
         int tailStart = split ? civicEnd : idEnd;
+        this.fixedLength = document.length - (idEnd - idStart);
+        int[] relative = new int[offsets.length];
+        for (int i = 0; i < offsets.length; i++) {
+            relative[i] = offsets[i] - tailStart;
+        }
+        if (!interner.shares()) {
+            this.whole = document;
+            this.idStart = idStart;
+            this.idEnd = idEnd;
+            this.head = this.id = this.mid = this.civic = this.tail = null;
+            this.slots = new Slots(relative, deltas);
+            return;
+        }
+        this.whole = null;
+        this.idStart = 0;
+        this.idEnd = 0;
         this.head = interner.segment(Arrays.copyOfRange(document, 0, idStart));
         this.id = Arrays.copyOfRange(document, idStart, idEnd);
         this.mid = split ? interner.segment(Arrays.copyOfRange(document, idEnd, civicStart)) : EMPTY;
         this.civic = split ? Arrays.copyOfRange(document, civicStart, civicEnd) : EMPTY; // the address's own (not interned)
         this.tail = interner.segment(Arrays.copyOfRange(document, tailStart, document.length));
-        this.fixedLength = document.length - id.length;
-        int[] relative = new int[offsets.length];
-        for (int i = 0; i < offsets.length; i++) {
-            relative[i] = offsets[i] - tailStart;
-        }
         this.slots = interner.slots(tail, relative, deltas);
     }
 
@@ -140,9 +156,13 @@ public final class PreRenderedPidf {
             this.capacity = capacity;
         }
 
-        /** An interner that shares nothing. */
+        /** An interner that shares nothing: documents stay in one piece. */
         static Interner none() {
             return new Interner(0);
+        }
+
+        boolean shares() {
+            return capacity > 0;
         }
 
         byte[] segment(byte[] b) {
@@ -193,7 +213,7 @@ public final class PreRenderedPidf {
 
     /** The document length in bytes (the same for every instant). */
     public int length() {
-        return fixedLength + id.length;
+        return fixedLength + (whole != null ? idEnd - idStart : id.length);
     }
 
     /**
@@ -219,9 +239,14 @@ public final class PreRenderedPidf {
      * @throws IllegalArgumentException if a timestamp would fall outside years 0001–9999; nothing is written then
      */
     public int copyInto(byte[] dst, int off, long epochMilli) {
-        int length = fixedLength + id.length;
+        int length = length();
         Objects.checkFromIndexSize(off, length, dst.length);
         checkRange(epochMilli);
+        if (whole != null) {
+            System.arraycopy(whole, 0, dst, off, length);
+            writeSlots(dst, off + idEnd, epochMilli);
+            return length;
+        }
         System.arraycopy(head, 0, dst, off, head.length);
         System.arraycopy(id, 0, dst, off + head.length, id.length);
         copyRest(dst, off + head.length + id.length, epochMilli);
@@ -243,6 +268,14 @@ public final class PreRenderedPidf {
         int length = fixedLength + idLength;
         Objects.checkFromIndexSize(off, length, dst.length);
         checkRange(epochMilli);
+        if (whole != null) {
+            System.arraycopy(whole, 0, dst, off, idStart);
+            writeId(agentId, idLength, dst, off + idStart);
+            int at = off + idStart + idLength;
+            System.arraycopy(whole, idEnd, dst, at, whole.length - idEnd);
+            writeSlots(dst, at, epochMilli);
+            return length;
+        }
         System.arraycopy(head, 0, dst, off, head.length);
         writeId(agentId, idLength, dst, off + head.length);
         copyRest(dst, off + head.length + idLength, epochMilli);
@@ -259,7 +292,7 @@ public final class PreRenderedPidf {
     public void patch(byte[] dst, int off, long epochMilli) {
         Objects.checkFromIndexSize(off, length(), dst.length);
         checkRange(epochMilli);
-        writeSlots(dst, off + length() - tail.length, epochMilli);
+        writeSlots(dst, off + (whole != null ? idEnd : length() - tail.length), epochMilli);
     }
 
     /** Copies mid, civic and tail from {@code at} and writes the slots. */
@@ -318,6 +351,9 @@ public final class PreRenderedPidf {
 
     /** The document bytes with zeros in the slots, for inspection. */
     byte[] template() {
+        if (whole != null) {
+            return whole.clone();
+        }
         byte[] out = new byte[length()];
         int at = 0;
         for (byte[] part : new byte[][] {head, id, mid, civic, tail}) {
