@@ -264,7 +264,10 @@ public final class PreRenderedPidf {
      *     nothing is written then
      */
     public int copyInto(byte[] dst, int off, long epochMilli, String agentId) {
-        int idLength = encodedLength(agentId);
+        return copyInto(dst, off, epochMilli, agentId, encodedLength(agentId));
+    }
+
+    private int copyInto(byte[] dst, int off, long epochMilli, String agentId, int idLength) {
         int length = fixedLength + idLength;
         Objects.checkFromIndexSize(off, length, dst.length);
         checkRange(epochMilli);
@@ -344,8 +347,9 @@ public final class PreRenderedPidf {
      * @throws IllegalArgumentException if {@code agentId} is empty or the timestamp is out of range
      */
     public byte[] render(long epochMilli, String agentId) {
-        byte[] out = new byte[length(agentId)];
-        copyInto(out, 0, epochMilli, agentId);
+        int idLength = encodedLength(agentId);
+        byte[] out = new byte[fixedLength + idLength];
+        copyInto(out, 0, epochMilli, agentId, idLength);
         return out;
     }
 

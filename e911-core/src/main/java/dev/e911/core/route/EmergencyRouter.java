@@ -301,14 +301,14 @@ public final class EmergencyRouter {
               .since(Instant.ofEpochMilli(now)).fingerprint(observation.fingerprint().orElse(null)).build();
           AgentLocation there = l;
           doc = gen.templates().computeIfAbsent(new TemplateKey(here.address(), LocationMethod.WIREMAP),
-              k -> gen.writer().preRender(there, LocationMethod.WIREMAP, gen.interner())).render(now, l.agentId());
+              k -> gen.writer().preRender(there, LocationMethod.WIREMAP, gen.interner())).render(now, agentId);
           locationElin = here.primaryElin().orElse(null);
           b.warn(RouteWarning.Code.LOCATION_FALLBACK, "the call comes from " + evidence + "; that location is sent instead of the agent's claim");
         }
       }
     }
     if (doc == null) {
-      doc = entry.document().render(now, l.agentId());
+      doc = entry.document().render(now, agentId); // the caller's string: no trip through the claim to its id
       b.warnAll(entry.locationWarnings());
     }
     b.location(l).pidfLo(doc);
