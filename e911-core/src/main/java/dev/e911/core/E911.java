@@ -78,7 +78,13 @@ public final class E911 implements AutoCloseable {
     if (notifications != null) {
       listeners.add(0, notifications.routerListener(id -> b.config.agent(id).map(a -> a.displayName()).orElse("")));
     }
-    Consumer<EmergencyRoute.Emergency> all = e -> listeners.forEach(l -> l.accept(e));
+    @SuppressWarnings("unchecked")
+    Consumer<EmergencyRoute.Emergency>[] each = listeners.toArray(new Consumer[0]);
+    Consumer<EmergencyRoute.Emergency> all = e -> { // a plain loop: forEach's lambda would capture e on every call
+      for (Consumer<EmergencyRoute.Emergency> l : each) {
+        l.accept(e);
+      }
+    };
     this.router = EmergencyRouter.create(locations, b.config, b.entityDomain, all);
     boolean pools = b.config.sites().stream().anyMatch(s -> !s.elinPool().isEmpty());
     this.elinBindingWorker = carrier != null && pools ? new ElinBindingWorker(locations) : null;

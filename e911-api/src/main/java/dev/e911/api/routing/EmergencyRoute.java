@@ -61,7 +61,7 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
       this.geolocationRouting = b.geolocationRouting;
       this.notifyOnSite = b.notifyOnSite;
       this.elinBinding = b.elinBinding;
-      this.warnings = List.copyOf(b.warnings);
+      this.warnings = b.warnings == null ? List.of() : List.copyOf(b.warnings); // an adopted immutable list is not copied again
     }
 
     /** Starts an emergency route for {@code dialled} classified as {@code classification}. */
@@ -139,7 +139,9 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
       private String geolocationRouting = "";
       private boolean notifyOnSite;
       private ElinBinding elinBinding = ElinBinding.NOT_POOLED;
-      private final java.util.ArrayList<RouteWarning> warnings = new java.util.ArrayList<>(4);
+      /** Null until the first warning; an immutable list handed to {@link #warnAll} is adopted as is until another is added. */
+      private List<RouteWarning> warnings;
+      private boolean adopted;
 
       private Builder(Classification classification, String dialled, String agentId) {
         if (classification == null || !classification.isEmergency()) {
@@ -161,7 +163,37 @@ public sealed interface EmergencyRoute permits EmergencyRoute.NotEmergency, Emer
       public Builder notifyOnSite(boolean notify) { this.notifyOnSite = notify; return this; }
       /** Whether the pool ELIN's carrier binding was in place (default {@code NOT_POOLED}). */
       public Builder elinBinding(ElinBinding state) { this.elinBinding = Objects.requireNonNull(state, "elinBinding"); return this; }
-      public Builder warn(RouteWarning.Code code, String message) { warnings.add(new RouteWarning(code, message)); return this; }
+      public Builder warn(RouteWarning.Code code, String message) {
+        RouteWarning w = new RouteWarning(code, message);
+        mutableWarnings().add(w);
+        return this;
+      }
+
+      /** Adds every warning of {@code list} (in order); an immutable list is kept without copying (hot path). */
+      public Builder warnAll(List<RouteWarning> list) {
+        if (list.isEmpty()) {
+          return this;
+        }
+        if (warnings == null) {
+          warnings = List.copyOf(list); // the same instance when it is already immutable
+          adopted = true;
+        } else {
+          mutableWarnings().addAll(list);
+        }
+        return this;
+      }
+
+      private List<RouteWarning> mutableWarnings() {
+        if (warnings == null || adopted) {
+          List<RouteWarning> m = new java.util.ArrayList<>(4);
+          if (warnings != null) {
+            m.addAll(warnings);
+          }
+          warnings = m;
+          adopted = false;
+        }
+        return warnings;
+      }
 
       public Emergency build() {
         return new Emergency(this);

@@ -23,6 +23,7 @@ public final class RouteAllocation {
 
   private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static Object sink;
+  private static int intSink;
 
   private RouteAllocation() {}
 
@@ -33,8 +34,8 @@ public final class RouteAllocation {
     EmergencyRouter router = e911.router();
     NetworkLocator locator = e911.locations().locator();
     byte[] buffer = new byte[4096];
-    System.out.printf(Locale.ROOT, "%-14s %10s %14s %14s %10s %14s %12s%n", "agent kind", "PIDF-LO B", "route+obs B", "route, no obs B",
-        "locate B", "fingerprint B", "observe B");
+    System.out.printf(Locale.ROOT, "%-14s %10s %14s %14s %10s %12s %14s %12s%n", "agent kind", "PIDF-LO B", "route+obs B", "route, no obs B",
+        "locate B", "bestEntry B", "fingerprint B", "observe B");
     for (SyntheticContactCenter.Kind kind : SyntheticContactCenter.Kind.values()) {
       int first = 0;
       while (cc.kinds[first] != kind) {
@@ -50,14 +51,17 @@ public final class RouteAllocation {
       });
       long noObs = perCall(i -> sink = router.route(id, "911", null));
       long locate = perCall(i -> sink = locator.locate(o));
+      long best = perCall(i -> intSink += locator.bestEntry(o)); // no boxing
       long fingerprint = perCall(i -> sink = o.fingerprint());
       long observe = perCall(i -> sink = e911.locations().observe(id, o)); // after the first call: no change
-      System.out.printf(Locale.ROOT, "%-14s %10d %14d %14d %10d %14d %12d%n", kind, length, withObs, noObs, locate, fingerprint,
+      System.out.printf(Locale.ROOT, "%-14s %10d %14d %14d %10d %12d %14d %12d%n", kind, length, withObs, noObs, locate, best, fingerprint,
           observe);
     }
     long unknown = perCall(i -> sink = router.route("ghost-1", "911", null));
+    int unknownLength = ((EmergencyRoute.Emergency) router.route("ghost-1", "911", null)).pidfLoLength();
     long normal = perCall(i -> sink = router.route(cc.agentIds[0], "5125550123", cc.observations[0]));
-    System.out.printf(Locale.ROOT, "unknown agent, no observation: %d B; a normal number: %d B%n", unknown, normal);
+    System.out.printf(Locale.ROOT, "unknown agent, no observation: %d B (PIDF-LO %d B); a normal number: %d B%n", unknown, unknownLength,
+        normal);
   }
 
   private static long perCall(IntConsumer call) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * over IPv4 and IPv6 subnets and public ranges, Wi-Fi BSSIDs (exact or per access point), and LLDP
  * switch ports. Immutable and thread-safe; built once per configuration (100k prefixes load in well
  * under a second) and rebuilt off the hot path. The primitive lookups ({@link #subnetEntry}) allocate
- * nothing; {@link #locate} collects every piece of evidence, strongest first, conflicts included.
+ * nothing, and neither does {@link #bestEntry} (the strongest evidence only, for the call hot path);
+ * {@link #locate} collects every piece of evidence, strongest first, conflicts included.
  * The same prefix, BSSID or port mapped to two different locations is refused when building.
  */
 public final class NetworkLocator {
@@ -87,6 +88,37 @@ public final class NetworkLocator {
       }
     });
     return found.isEmpty() ? NetworkMatch.none() : new NetworkMatch(found);
+  }
+
+  /**
+   * The entry index of the strongest evidence in the observation, or -1: the first of what
+   * {@link #locate} would list, {@code locate(o).best()} is {@code entry(bestEntry(o))}. Allocation-free
+   * unless the observation carries an LLDP port (the port key is a string).
+   */
+  public int bestEntry(NetworkObservation observation) {
+    LldpNeighbor port = observation.lldp().orElse(null);
+    if (port != null) {
+      int e = portEntry(port);
+      if (e != NO_MATCH) {
+        return e;
+      }
+    }
+    dev.e911.api.network.MacAddress mac = observation.bssid().orElse(null);
+    if (mac != null) {
+      int e = bssids.lookup(mac.bits());
+      if (e != NO_MATCH) {
+        return e;
+      }
+    }
+    List<IpAddress> local = observation.localAddresses();
+    for (int i = 0; i < local.size(); i++) {
+      int e = subnetEntry(local.get(i));
+      if (e != NO_MATCH) {
+        return e;
+      }
+    }
+    IpAddress pub = observation.publicAddress().orElse(null);
+    return pub == null ? NO_MATCH : publicEntry(pub);
   }
 
   /** The entry index of the longest local-subnet prefix containing {@code address}, or -1. Allocation-free. */

@@ -14,7 +14,13 @@ public record NetworkMatch(List<Evidence> evidence) {
   private static final NetworkMatch NONE = new NetworkMatch(List.of());
 
   public NetworkMatch {
-    evidence = evidence.stream().sorted(Comparator.comparingInt((Evidence e) -> -e.kind().strength())).toList();
+    // the locator adds evidence strongest first: only sort what is not (the sort is stable either way)
+    boolean sorted = true;
+    for (int i = 1; i < evidence.size() && sorted; i++) {
+      sorted = evidence.get(i - 1).kind().strength() >= evidence.get(i).kind().strength();
+    }
+    evidence = sorted ? List.copyOf(evidence)
+        : evidence.stream().sorted(Comparator.comparingInt((Evidence e) -> -e.kind().strength())).toList();
   }
 
   /** A match with no evidence. */

@@ -200,7 +200,7 @@ public final class PidfLoWriter {
         long ms = timestamp.toEpochMilli();
         checkRange(ms);
         StringBuilder out = new StringBuilder(2048);
-        render(out, agentId, address, method, (sb, delta) -> sb.append(TIMESTAMP.format(Instant.ofEpochMilli(ms + delta))));
+        render(out, agentId, address, method, (sb, delta) -> sb.append(TIMESTAMP.format(Instant.ofEpochMilli(ms + delta))), null);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -211,16 +211,34 @@ public final class PidfLoWriter {
 
     /** Renders the document once with timestamp slots, for {@link PreRenderedPidf#copyInto}. */
     public PreRenderedPidf preRender(String agentId, DispatchableAddress address, LocationMethod method) {
+        return preRender(agentId, address, method, PreRenderedPidf.Interner.none());
+    }
+
+    /**
+     * Renders the document once with timestamp slots, sharing its equal parts (the XML skeleton around the
+     * entity and the civic address, the slot layout) with the other documents rendered through {@code interner}.
+     */
+    public PreRenderedPidf preRender(AgentLocation location, LocationMethod method, PreRenderedPidf.Interner interner) {
+        return preRender(location.agentId(), location.address(), method, interner);
+    }
+
+    /**
+     * Renders the document once with timestamp slots, sharing its equal parts (the XML skeleton around the
+     * entity and the civic address, the slot layout) with the other documents rendered through {@code interner}.
+     */
+    public PreRenderedPidf preRender(String agentId, DispatchableAddress address, LocationMethod method,
+            PreRenderedPidf.Interner interner) {
         StringBuilder out = new StringBuilder(2048);
         java.util.List<int[]> slots = new java.util.ArrayList<>();
         java.util.List<Long> deltas = new java.util.ArrayList<>();
+        int[] idSpan = new int[2];
         render(out, agentId, address, method, (sb, delta) -> {
             slots.add(new int[] {sb.length()});
             deltas.add(delta);
             for (int i = 0; i < Rfc3339Millis.WIDTH; i++) {
                 sb.append('0');
             }
-        });
+        }, idSpan);
         String text = out.toString();
         int[] offsets = new int[slots.size()];
         long[] d = new long[slots.size()];
@@ -233,7 +251,18 @@ public final class PidfLoWriter {
             offsets[i] = bytes;
             d[i] = deltas.get(i);
         }
-        return new PreRenderedPidf(text.getBytes(StandardCharsets.UTF_8), offsets, d);
+        int idStart = utf8Length(text, 0, idSpan[0]);
+        int idEnd = idStart + utf8Length(text, idSpan[0], idSpan[1]);
+        // values are escaped, so the element's tags occur once, after the entity
+        int civicAt = text.indexOf("<ca:civicAddress", idSpan[1]);
+        int civicEndAt = text.indexOf("</ca:civicAddress>", idSpan[1]);
+        int civicStart = -1;
+        int civicEnd = -1;
+        if (civicAt >= 0 && civicEndAt > civicAt) {
+            civicStart = idEnd + utf8Length(text, idSpan[1], civicAt);
+            civicEnd = civicStart + utf8Length(text, civicAt, civicEndAt + "</ca:civicAddress>".length());
+        }
+        return new PreRenderedPidf(text.getBytes(StandardCharsets.UTF_8), idStart, idEnd, civicStart, civicEnd, offsets, d, interner);
     }
 
     private void checkRange(long epochMilli) {
@@ -266,7 +295,9 @@ public final class PidfLoWriter {
         void write(StringBuilder out, long deltaMillis);
     }
 
-    private void render(StringBuilder out, String agentId, DispatchableAddress address, LocationMethod method, Stamp stamp) {
+    /** Renders the document; {@code idSpan}, when given, receives where the (percent-encoded) agent id sits in the entity URI. */
+    private void render(StringBuilder out, String agentId, DispatchableAddress address, LocationMethod method, Stamp stamp,
+            int[] idSpan) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(method, "method");
         String entity = entityUri(agentId);
@@ -298,7 +329,13 @@ public final class PidfLoWriter {
             }
         }
         out.append("\n    entity=\"");
+        int entityAt = out.length();
         XmlEscaper.appendAttribute(out, entity);
+        if (idSpan != null) {
+            // scheme ":" id "@" domain, all characters an attribute keeps as they are
+            idSpan[0] = entityAt + entityScheme.scheme().length() + 1;
+            idSpan[1] = out.length() - entityDomain.length() - 1;
+        }
         out.append("\">\n");
         if (form == Form.TUPLE) {
             tupleStart(out, idPrefix + "-civic");

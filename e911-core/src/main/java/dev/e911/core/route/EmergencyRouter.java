@@ -20,7 +20,7 @@ import dev.e911.core.dialplan.DialResult;
 import dev.e911.core.location.LocationEvent;
 import dev.e911.core.location.LocationService;
 import dev.e911.core.network.Evidence;
-import dev.e911.core.network.NetworkMatch;
+import dev.e911.core.network.NetworkLocator;
 import dev.e911.core.pidf.LocationMethod;
 import dev.e911.core.pidf.PidfLoWriter;
 import dev.e911.core.pidf.PreRenderedPidf;
@@ -56,17 +56,43 @@ public final class EmergencyRouter {
       {CallbackPolicy.LOCATION_ELIN, CallbackPolicy.AGENT_DID, CallbackPolicy.ELIN_POOL};
   private static final CallbackPolicy[] ELIN_POOL_FIRST = {CallbackPolicy.ELIN_POOL, CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN};
   private static final CallbackPolicy[] AGENT_DID_FIRST = {CallbackPolicy.AGENT_DID, CallbackPolicy.LOCATION_ELIN, CallbackPolicy.ELIN_POOL};
-  /** What an entity id may not contain (compiled once: the unknown-agent path used to compile it per call). */
-  private static final java.util.regex.Pattern NOT_ID_CHAR = java.util.regex.Pattern.compile("[^A-Za-z0-9._:@-]");
+  /**
+   * How many distinct document parts one generation shares (the skeletons around entity and civic address,
+   * slot layouts: a handful per writer, more only with points). Bounds the interner; past it, parts are kept per agent.
+   */
+  private static final int INTERNED_PARTS = 1 << 16;
 
-  /** What one configuration generation compiles to. */
+  /** The CALLBACK_FALLBACK message for each (preferred, used) pair, by ordinal: built once, not per call. */
+  private static final String[][] CALLBACK_FALLBACK_MESSAGES = new String[CallbackPolicy.values().length][CallbackPolicy.values().length];
+
+  static {
+    for (CallbackPolicy preferred : CallbackPolicy.values()) {
+      for (CallbackPolicy used : CallbackPolicy.values()) {
+        CALLBACK_FALLBACK_MESSAGES[preferred.ordinal()][used.ordinal()] =
+            "the rule prefers " + preferred + ", which is not available; " + used + " is used";
+      }
+    }
+  }
+
+  /**
+   * What one configuration generation compiles to. {@code templates} shares one pre-rendered document per
+   * (address, method) among the agents at a configured location (the entity is the only per-agent part and
+   * is written per call); {@code warningLists} shares the per-agent warning lists that do not depend on the agent.
+   */
   private record Generation(ContactCenterConfig config, DialPlan plan, Map<String, Agent> agents, Map<String, Site> sites,
       Map<String, Location> locations, Map<String, ElinPool> pools, Location fallback, PidfLoWriter writer, String contentId,
-      String geolocation) {}
+      String geolocation, PreRenderedPidf.Interner interner, Map<TemplateKey, PreRenderedPidf> templates, Map<List<RouteWarning>, List<RouteWarning>> warningLists,
+      PreRenderedPidf fallbackDocument, Elin fallbackElin, List<RouteWarning> unknownWarnings) {}
 
-  /** Everything pre-computed for one agent: built when the agent's location changes, read on every call. */
-  private record Entry(Generation gen, Agent agent, Site site, AgentLocation location, PreRenderedPidf document,
-      List<RouteWarning> locationWarnings) {}
+  private record TemplateKey(dev.e911.api.address.DispatchableAddress address, LocationMethod method) {}
+
+  /**
+   * Everything pre-computed for one agent: built when the agent's location changes, read on every call.
+   * {@code locationId}, {@code did} and {@code locationElin} are null when absent (read without an {@code Optional} per call);
+   * {@code locationElin} is set only when the agent is at that location.
+   */
+  private record Entry(Generation gen, Agent agent, Site site, AgentLocation location, String locationId, Elin did,
+      Elin locationElin, PreRenderedPidf document, List<RouteWarning> locationWarnings) {}
 
   private final Clock clock;
   private final AtomicReference<Generation> generation = new AtomicReference<>();
@@ -121,9 +147,19 @@ public final class EmergencyRouter {
     Map<String, Agent> agents = new HashMap<>(config.agents().size() * 4 / 3 + 1);
     config.agents().forEach(a -> agents.put(a.id(), a));
     String contentId = "loc@" + entityDomain;
+    PidfLoWriter writer = PidfLoWriter.builder(entityDomain).build();
+    Elin fallbackElin = fallback.primaryElin().orElse(null);
+    // the agent id is in the route itself; the warning does not repeat it (no per-call string, nothing of the caller's in logs)
+    List<RouteWarning> unknown = fallbackElin != null
+        ? List.of(new RouteWarning(RouteWarning.Code.UNKNOWN_AGENT, "the agent is not known to e911; the fallback location "
+            + fallback.id() + " is sent"))
+        : List.of(new RouteWarning(RouteWarning.Code.UNKNOWN_AGENT, "the agent is not known to e911; the fallback location "
+            + fallback.id() + " is sent"), new RouteWarning(RouteWarning.Code.NO_CALLBACK_NUMBER, "no callback number is known for an unknown agent"));
     Generation gen = new Generation(config, plan.build(), java.util.Collections.unmodifiableMap(agents), Map.copyOf(sites),
-        Map.copyOf(locs), Map.copyOf(pools), fallback, PidfLoWriter.builder(entityDomain).build(), contentId,
-        GeolocationHeader.byValue(contentId)); // the header is the same for every call of a generation
+        Map.copyOf(locs), Map.copyOf(pools), fallback, writer, contentId,
+        GeolocationHeader.byValue(contentId), // the header is the same for every call of a generation
+        new PreRenderedPidf.Interner(INTERNED_PARTS), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+        writer.preRender("unknown", fallback.address(), LocationMethod.MANUAL), fallbackElin, unknown);
     generation.set(gen);
     for (Agent a : config.agents()) {
       rebuild(gen, a.id());
@@ -169,8 +205,29 @@ public final class EmergencyRouter {
     if (!l.address().isDispatchable() && l.source() != LocationSource.SITE_DEFAULT) {
       warnings.add(new RouteWarning(RouteWarning.Code.ADDRESS_NOT_DISPATCHABLE, "the address is not dispatchable: " + l.address().dispatchability().gaps()));
     }
-    PreRenderedPidf doc = gen.writer().preRender(l, method(l));
-    return new Entry(gen, agent, site, l, doc, List.copyOf(warnings));
+    AgentLocation claim0 = l;
+    LocationMethod method = method(l);
+    String locationId = l.locationId().orElse(null);
+    // agents at a configured location share its document (bounded by the configuration); a home address is the agent's own
+    PreRenderedPidf doc = locationId == null ? gen.writer().preRender(l, method, gen.interner())
+        : gen.templates().computeIfAbsent(new TemplateKey(l.address(), method),
+            k -> gen.writer().preRender(claim0, k.method(), gen.interner()));
+    // A location's ELIN leads the PSAP to that location; a remote agent merely defaulted to HQ is not there.
+    boolean atTheLocation = l.source() != LocationSource.SITE_DEFAULT || site.kind() == Site.Kind.FIXED;
+    Location at = locationId == null ? null : gen.locations().get(locationId);
+    Elin locationElin = atTheLocation && at != null ? at.primaryElin().orElse(null) : null;
+    return new Entry(gen, agent, site, l, locationId, agent.did().orElse(null), locationElin, doc, shared(gen, warnings));
+  }
+
+  /** The warnings as an immutable list, shared with other agents when it cannot depend on the agent. */
+  private static List<RouteWarning> shared(Generation gen, List<RouteWarning> warnings) {
+    List<RouteWarning> list = List.copyOf(warnings);
+    for (RouteWarning w : list) {
+      if (w.code() != RouteWarning.Code.LOCATION_UNVERIFIED && w.code() != RouteWarning.Code.LOCATION_FALLBACK) {
+        return list; // a date or an address's gaps: the agent's own
+      }
+    }
+    return list.isEmpty() ? list : gen.warningLists().computeIfAbsent(list, k -> k);
   }
 
   private static LocationMethod method(AgentLocation l) {
@@ -218,7 +275,7 @@ public final class EmergencyRouter {
   }
 
   private EmergencyRoute.Emergency emergency(Generation gen, String agentId, DialResult.Match m, NetworkObservation observation) {
-    Instant now = clock.instant();
+    long now = clock.millis(); // no Instant per call: the document takes epoch milliseconds
     EmergencyRoute.Emergency.Builder b = EmergencyRoute.Emergency.builder(m.classification(), m.number(), agentId)
         .ruleId(m.rule().id()).notifyOnSite(m.rule().notifyOnSite())
         .geolocation(gen.geolocation()).geolocationRouting(GeolocationRouting.YES.headerValue());
@@ -228,64 +285,66 @@ public final class EmergencyRouter {
       entry = entries.get(agentId);
     }
     if (entry == null) {
-      b.warn(RouteWarning.Code.UNKNOWN_AGENT, "agent " + agentId + " is not known to e911; the fallback location " + gen.fallback().id() + " is sent");
-      AgentLocation l = AgentLocation.builder(agentId.isEmpty() ? "unknown" : sanitize(agentId)).address(gen.fallback().address())
+      String id = agentId.isEmpty() ? "unknown" : sanitize(agentId);
+      AgentLocation l = AgentLocation.builder(id).address(gen.fallback().address())
           .locationId(gen.fallback().id()).source(LocationSource.SITE_DEFAULT).verification(VerificationState.UNVERIFIED)
-          .since(now).build();
-      b.location(l).pidfLo(gen.writer().write(l, LocationMethod.MANUAL, now));
-      gen.fallback().primaryElin().ifPresentOrElse(e -> b.callbackNumber(e).presentedNumber(e.number()),
-          () -> b.warn(RouteWarning.Code.NO_CALLBACK_NUMBER, "no callback number is known for an unknown agent"));
+          .since(Instant.ofEpochMilli(now)).build();
+      // the fallback document is pre-rendered once per generation; only the entity (the id) and the time differ
+      b.warnAll(gen.unknownWarnings()).location(l).pidfLo(gen.fallbackDocument().render(now, id));
+      if (gen.fallbackElin() != null) {
+        b.callbackNumber(gen.fallbackElin()).presentedNumber(gen.fallbackElin().number());
+      }
       return b.build();
     }
     AgentLocation l = entry.location();
+    Elin locationElin = entry.locationElin();
     byte[] doc = null;
     if (observation != null) {
-      NetworkMatch match = locations.locator().locate(observation);
-      Optional<Evidence> best = match.best();
-      if (match.verifies() && best.isPresent() && !l.locationId().equals(Optional.of(best.get().locationId()))) {
-        Location here = gen.locations().get(best.get().locationId());
-        l = AgentLocation.builder(l.agentId()).address(here.address()).locationId(here.id()).source(LocationSource.NETWORK_MATCH)
-            .verification(here.address().isDispatchable() ? VerificationState.REMOTE_VERIFIED : VerificationState.UNVERIFIED)
-            .since(now).fingerprint(observation.fingerprint().orElse(null)).build();
-        doc = gen.writer().write(l, LocationMethod.WIREMAP, now);
-        b.warn(RouteWarning.Code.LOCATION_FALLBACK, "the call comes from " + best.get() + "; that location is sent instead of the agent's claim");
+      NetworkLocator locator = locations.locator();
+      int best = locator.bestEntry(observation); // the strongest evidence, without building a NetworkMatch
+      if (best >= 0) {
+        Evidence evidence = locator.entry(best);
+        if (evidence.kind().verifies() && !evidence.locationId().equals(entry.locationId())) {
+          Location here = gen.locations().get(evidence.locationId());
+          l = AgentLocation.builder(l.agentId()).address(here.address()).locationId(here.id()).source(LocationSource.NETWORK_MATCH)
+              .verification(here.address().isDispatchable() ? VerificationState.REMOTE_VERIFIED : VerificationState.UNVERIFIED)
+              .since(Instant.ofEpochMilli(now)).fingerprint(observation.fingerprint().orElse(null)).build();
+          AgentLocation there = l;
+          doc = gen.templates().computeIfAbsent(new TemplateKey(here.address(), LocationMethod.WIREMAP),
+              k -> gen.writer().preRender(there, LocationMethod.WIREMAP, gen.interner())).render(now, agentId);
+          locationElin = here.primaryElin().orElse(null);
+          b.warn(RouteWarning.Code.LOCATION_FALLBACK, "the call comes from " + evidence + "; that location is sent instead of the agent's claim");
+        }
       }
     }
     if (doc == null) {
-      doc = entry.document().render(now.toEpochMilli());
-      for (RouteWarning w : entry.locationWarnings()) {
-        b.warn(w.code(), w.message());
-      }
+      doc = entry.document().render(now, agentId); // the caller's string: no trip through the claim to its id
+      b.warnAll(entry.locationWarnings());
     }
     b.location(l).pidfLo(doc);
-    chooseCallback(gen, entry, l, m.rule().callbackPolicy(), now, b);
+    chooseCallback(gen, entry, l, locationElin, m.rule().callbackPolicy(), now, b);
     return b.build();
   }
 
-  private void chooseCallback(Generation gen, Entry entry, AgentLocation l, CallbackPolicy preferred, Instant now,
+  private void chooseCallback(Generation gen, Entry entry, AgentLocation l, Elin locationElin, CallbackPolicy preferred, long now,
       EmergencyRoute.Emergency.Builder b) {
-    Optional<Elin> did = entry.agent().did();
-    // A location's ELIN leads the PSAP to that location; a remote agent merely defaulted to HQ is not there.
-    boolean atTheLocation = l.source() != LocationSource.SITE_DEFAULT || entry.site().kind() == Site.Kind.FIXED;
-    Optional<Elin> locationElin = atTheLocation
-        ? l.locationId().map(gen.locations()::get).flatMap(Location::primaryElin) : Optional.empty();
     CallbackPolicy[] order = switch (preferred) {
       case LOCATION_ELIN -> LOCATION_ELIN_FIRST;
       case ELIN_POOL -> ELIN_POOL_FIRST;
       default -> AGENT_DID_FIRST;
     };
     for (CallbackPolicy p : order) {
-      Optional<Elin> pick = switch (p) {
-        case AGENT_DID -> did;
+      Elin pick = switch (p) {
+        case AGENT_DID -> entry.did();
         case LOCATION_ELIN -> locationElin;
         case ELIN_POOL -> leasePoolElin(gen, entry, l, now, b);
-        default -> Optional.empty();
+        default -> null;
       };
-      if (pick.isPresent()) {
+      if (pick != null) {
         if (p != preferred) {
-          b.warn(RouteWarning.Code.CALLBACK_FALLBACK, "the rule prefers " + preferred + ", which is not available; " + p + " is used");
+          b.warn(RouteWarning.Code.CALLBACK_FALLBACK, CALLBACK_FALLBACK_MESSAGES[preferred.ordinal()][p.ordinal()]);
         }
-        b.callbackNumber(pick.get()).presentedNumber(pick.get().number());
+        b.callbackNumber(pick).presentedNumber(pick.number());
         return;
       }
     }
@@ -296,10 +355,11 @@ public final class EmergencyRouter {
    * Lends a pool ELIN to the caller and says whether the carrier already holds it at the address
    * sent; if not, the binding update is queued for the outbox (in memory: no store, no carrier here).
    */
-  private Optional<Elin> leasePoolElin(Generation gen, Entry entry, AgentLocation l, Instant now, EmergencyRoute.Emergency.Builder b) {
+  private Elin leasePoolElin(Generation gen, Entry entry, AgentLocation l, long nowMillis, EmergencyRoute.Emergency.Builder b) {
+    Instant now = Instant.ofEpochMilli(nowMillis);
     Optional<ElinPool.Lease> lease = gen.pools().get(entry.site().id()).lease(entry.agent().id(), now);
     if (lease.isEmpty()) {
-      return Optional.empty();
+      return null;
     }
     Elin elin = lease.get().elin();
     if (lease.get().reused()) {
@@ -311,7 +371,7 @@ public final class EmergencyRouter {
       b.warn(RouteWarning.Code.BINDING_NOT_PROVISIONED, "pool ELIN " + elin.e164()
           + " is not known to be bound to this address at the carrier: " + binding.detail());
     }
-    return Optional.of(elin);
+    return elin;
   }
 
   private EmergencyRoute.Emergency lastResort(Generation gen, String agentId, DialResult.Match m, RuntimeException cause) {
@@ -323,10 +383,37 @@ public final class EmergencyRouter {
     return b.build();
   }
 
-  private static String sanitize(String id) {
-    String s = NOT_ID_CHAR.matcher(id).replaceAll("_");
-    s = s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0)) ? "x" + s : s;
-    return s.length() > 128 ? s.substring(0, 128) : s;
+  /**
+   * An entity id from an unknown caller's id: every code point outside {@code [A-Za-z0-9._:@-]} becomes
+   * {@code _}, an {@code x} goes in front unless it starts with a letter or digit, at most 128 characters.
+   * Returns {@code id} itself (no allocation) when it is already clean.
+   */
+  static String sanitize(String id) {
+    boolean clean = !id.isEmpty() && id.length() <= 128 && isAlnum(id.charAt(0));
+    for (int i = 0; i < id.length() && clean; i++) {
+      clean = isIdChar(id.charAt(i));
+    }
+    if (clean) {
+      return id;
+    }
+    StringBuilder s = new StringBuilder(id.length() + 1);
+    for (int i = 0; i < id.length(); ) {
+      int cp = id.codePointAt(i);
+      s.append(cp < 0x80 && isIdChar((char) cp) ? (char) cp : '_');
+      i += Character.charCount(cp);
+    }
+    if (s.length() == 0 || !isAlnum(s.charAt(0))) {
+      s.insert(0, 'x');
+    }
+    return s.length() > 128 ? s.substring(0, 128) : s.toString();
+  }
+
+  private static boolean isAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  private static boolean isIdChar(char c) {
+    return isAlnum(c) || c == '.' || c == '_' || c == ':' || c == '@' || c == '-';
   }
 
   /** Which agent a PSAP callback to a pool ELIN should reach now. */

@@ -81,4 +81,33 @@ class NetworkLocatorTest {
     assertThatThrownBy(() -> NetworkLocator.of(map)).isInstanceOfSatisfying(InvalidValueException.class, e ->
         assertThat(e.violations()).extracting(Violation::path).containsExactly("networkMap[1].subnets[0]", "networkMap[1].switchPorts[0]"));
   }
+
+  @Test
+  @DisplayName("bestEntry is locate's strongest evidence, for every kind and mix of evidence, without building a match")
+  void bestEntryAgreesWithLocate() {
+    List<NetworkObservation> cases = List.of(
+        obs().localAddress("10.10.2.57").build(),
+        obs().localAddress("2001:db8:10:3::42").build(),
+        obs().localAddress("::ffff:10.10.3.9").build(),
+        obs().localAddress("10.20.14.1").build(),
+        obs().bssid("00:1A:2B:3C:02:7F").build(),
+        obs().bssid("001a.2b3c.0401").build(),
+        obs().lldp("00:1a:2b:00:00:03/Gi1/0/7").bssid("00-1a-2b-3c-02-11").localAddress("10.10.2.8").build(),
+        obs().lldp("ff:ff:ff:00:00:00/Gi9").bssid("00-1a-2b-3c-02-11").localAddress("10.10.2.8").build(),
+        obs().localAddress("192.168.1.20").publicAddress("198.51.100.5").build(),
+        obs().localAddress("192.168.1.20").localAddress("10.20.13.200").publicAddress("198.51.100.5").build(),
+        obs().build());
+    int matched = 0;
+    for (NetworkObservation o : cases) {
+      int best = locator.bestEntry(o);
+      NetworkMatch m = locator.locate(o);
+      if (best < 0) {
+        assertThat(m.best()).as(o.toString()).isEmpty();
+      } else {
+        assertThat(m.best()).as(o.toString()).hasValue(locator.entry(best));
+        matched++;
+      }
+    }
+    assertThat(matched).isEqualTo(8);
+  }
 }

@@ -71,6 +71,68 @@ class PreRenderedPidfTest {
         assertThat(pre.slotCount()).isEqualTo((a.point().isPresent() ? 2 : 1) * (w.retention().isPresent() ? 2 : 1));
     }
 
+    @Provide
+    Arbitrary<String> anyAgents() {
+        // ASCII ids as configured, and ids a caller may send: accents, CJK, a surrogate pair, a lone surrogate
+        return net.jqwik.api.Arbitraries.oneOf(PidfArbitraries.agentIds(),
+                net.jqwik.api.Arbitraries.of("agénte-1", "代理人7", "a\uD83D\uDE00b", "x\uD800y", "~tilde", "a b%c"));
+    }
+
+    @Property(tries = 500)
+    @Label("a template rendered for one agent and written for another is byte for byte the other's full render")
+    void otherAgentEqualsFullRender(@ForAll("writers") PidfLoWriter w, @ForAll("addresses") DispatchableAddress a,
+            @ForAll("anyAgents") String first, @ForAll("anyAgents") String other, @ForAll("methods") LocationMethod m,
+            @ForAll("instants") long at, @ForAll("instants") long before) {
+        PreRenderedPidf pre = w.preRender(first, a, m);
+        byte[] full = w.write(other, a, m, Instant.ofEpochMilli(at));
+        assertThat(pre.length(other)).isEqualTo(full.length);
+        assertThat(pre.render(at, other)).isEqualTo(full);
+        // a reused buffer that held another agent's (longer or shorter) document at another instant
+        byte[] buffer = new byte[pre.length(first) + full.length + 5];
+        pre.copyInto(buffer, 2, before, first);
+        int n = pre.copyInto(buffer, 2, at, other);
+        assertThat(n).isEqualTo(full.length);
+        assertThat(Arrays.copyOfRange(buffer, 2, 2 + n)).isEqualTo(full);
+        assertThat(pre.render(at, first)).isEqualTo(w.write(first, a, m, Instant.ofEpochMilli(at)));
+        // rendered through an interner shared with every other try (and soon full): the same bytes
+        PreRenderedPidf shared = w.preRender(first, a, m, SHARED);
+        assertThat(shared.render(at, other)).isEqualTo(full);
+        assertThat(shared.render(before)).isEqualTo(w.write(first, a, m, Instant.ofEpochMilli(before)));
+    }
+
+    private static final PreRenderedPidf.Interner SHARED = new PreRenderedPidf.Interner(64);
+
+    @Property(tries = 300)
+    @Label("a retention expiry of whole days (its date derived from the timestamp's) is byte for byte the full render")
+    void wholeDayRetentionEqualsFullRender(@ForAll("addresses") DispatchableAddress a, @ForAll @IntRange(min = 1, max = 4000) int days,
+            @ForAll("instants") long at, @ForAll("instants") long before, @ForAll boolean device) {
+        PidfLoWriter.Builder b = PidfLoWriter.builder("contact.example.com").retention(Duration.ofDays(days));
+        if (device) {
+            b.deviceForm("urn:uuid:6f1c0b7e-9a1d-4c7e-8a55-2f6e1f6d2b10");
+        }
+        PidfLoWriter w = b.build();
+        long room = Rfc3339Millis.MAX_EPOCH_MILLI - days * 86_400_000L;
+        long t = Math.min(at, room);
+        PreRenderedPidf pre = w.preRender("agent-7", a, LocationMethod.MANUAL);
+        byte[] buffer = new byte[pre.length()];
+        pre.copyInto(buffer, 0, Math.min(before, room)); // fills the date caches with another day
+        pre.copyInto(buffer, 0, t);
+        assertThat(buffer).isEqualTo(w.write("agent-7", a, LocationMethod.MANUAL, Instant.ofEpochMilli(t)));
+        assertThat(pre.render(t, "other")).isEqualTo(w.write("other", a, LocationMethod.MANUAL, Instant.ofEpochMilli(t)));
+    }
+
+    @Test
+    @DisplayName("an empty agent id is refused before anything is written, as the full render refuses it")
+    void emptyAgentRefused() {
+        PidfLoWriter w = PidfLoWriter.builder("example.com").build();
+        PreRenderedPidf pre = w.preRender("a", PidfLoWriterTest.hq(), LocationMethod.MANUAL);
+        byte[] buffer = new byte[pre.length() + 10];
+        assertThatThrownBy(() -> pre.copyInto(buffer, 0, 0L, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> w.write("", PidfLoWriterTest.hq(), LocationMethod.MANUAL, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(buffer).containsOnly(0);
+    }
+
     @Property(tries = 60)
     @Label("one template reused for a run of calls (crossing midnights, going back in time) matches every full render")
     void reusedTemplateMatchesFullRenders(@ForAll("writers") PidfLoWriter w, @ForAll("addresses") DispatchableAddress a,

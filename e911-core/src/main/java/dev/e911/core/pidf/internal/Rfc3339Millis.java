@@ -100,6 +100,37 @@ public final class Rfc3339Millis {
         LONG_LE.set(dst, off + 16, w2);
     }
 
+    /**
+     * Writes the timestamp of {@code epochMilli} at {@code to} by taking the time of day from the
+     * timestamp already written at {@code from} and computing only the date: for a slot a whole
+     * number of days after another (a retention expiry of {@code PT24H}), this skips the time-of-day
+     * arithmetic. The caller guarantees that the instant at {@code from} has the same time of day as
+     * {@code epochMilli}. Uses and fills {@code dateCache[slot]} like {@link #write(long, byte[], int, long[], int)}.
+     *
+     * @throws IllegalArgumentException if the year is outside 0001–9999
+     */
+    public static void writeDaysAfter(long epochMilli, byte[] dst, int from, int to, long[] dateCache, int slot) {
+        if (!inRange(epochMilli)) {
+            throw new IllegalArgumentException("instant outside years 0001-9999: " + epochMilli + " ms");
+        }
+        long cached = (long) CACHE.getOpaque(dateCache, slot);
+        long sinceCachedDay = epochMilli - ((cached >>> 32) - EPOCH_DAY_SHIFT) * MILLIS_PER_DAY;
+        int ymd;
+        if (cached != 0 && sinceCachedDay >= 0 && sinceCachedDay < MILLIS_PER_DAY) {
+            ymd = (int) cached;
+        } else {
+            int z = (int) Math.floorDiv(epochMilli, MILLIS_PER_DAY) + EPOCH_DAY_SHIFT;
+            ymd = civil(z);
+            CACHE.setOpaque(dateCache, slot, (long) z << 32 | ymd);
+        }
+        int year = ymd >>> 9;
+        long w0 = pair(year / 100) | pair(year % 100) << 16 | (long) '-' << 32 | pair(ymd >>> 5 & 0xF) << 40 | (long) '-' << 56;
+        long w1 = (long) LONG_LE.get(dst, from + 8) & ~0xFFFFL | pair(ymd & 0x1F);
+        LONG_LE.set(dst, to, w0);
+        LONG_LE.set(dst, to + 8, w1);
+        LONG_LE.set(dst, to + 16, (long) LONG_LE.get(dst, from + 16));
+    }
+
     /** Proleptic Gregorian date of day {@code z} (days since 0000-03-01), packed as year << 9 | month << 5 | day. */
     private static int civil(int z) {
         int era = z / 146_097;
