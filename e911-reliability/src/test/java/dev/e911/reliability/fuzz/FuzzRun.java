@@ -82,7 +82,8 @@ final class FuzzRun {
       } catch (Throwable t) {
         failed++;
         if (failures.size() < 5) {
-          failures.add("case " + i + ": " + t);
+          String text = t.toString().replaceAll("\\s+", " ");
+          failures.add("case " + i + ": " + (text.length() > 1200 ? text.substring(0, 1200) + "..." : text));
         }
       }
       long took = System.nanoTime() - t0;
