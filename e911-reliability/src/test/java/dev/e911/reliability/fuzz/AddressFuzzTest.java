@@ -36,7 +36,7 @@ class AddressFuzzTest {
   @Test
   @DisplayName("address JSON: an address that round-trips, or violations with JSON paths")
   void addressJson() {
-    FuzzRun.run("address JSON", Scale.of(2_000, 100_000), r -> {
+    FuzzRun.run("address JSON", Scale.of(1_000, 100_000), r -> {
       ObjectNode o = F.objectNode();
       if (r.nextInt(3) > 0) { // mostly a plausible base, then hostile edits
         o.put("country", "US").put("state", "CA").put("city", "San Francisco").put("houseNumber", "1200")
@@ -71,7 +71,7 @@ class AddressFuzzTest {
   @Test
   @DisplayName("domain builder: an address or an InvalidValueException with violations")
   void builder() {
-    FuzzRun.run("address builder", Scale.of(2_000, 100_000), r -> {
+    FuzzRun.run("address builder", Scale.of(1_000, 100_000), r -> {
       try {
         DispatchableAddress.Builder b = DispatchableAddress.builder(r.nextInt(4) == 0 ? FuzzRun.anyString(r, 3) : "US");
         if (r.nextInt(3) > 0) {

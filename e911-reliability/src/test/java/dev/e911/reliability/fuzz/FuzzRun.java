@@ -28,7 +28,16 @@ final class FuzzRun {
     String run(Random random) throws Exception;
   }
 
+  private static final StringBuilder NOTE = new StringBuilder();
+
   private FuzzRun() {}
+
+  /** Describes the current case (printed for a failing or slow case). */
+  static void note(String text) {
+    if (NOTE.length() < 500) {
+      NOTE.append(text).append("; ");
+    }
+  }
 
   /** MurmurHash3's 64-bit finalizer. */
   static long mix(long z) {
@@ -77,16 +86,20 @@ final class FuzzRun {
     for (int i = 0; i < cases; i++) {
       Random random = new Random(mix(SEED + i)); // mixed: java.util.Random's first draws from close seeds correlate
       long t0 = System.nanoTime();
+      NOTE.setLength(0);
       try {
         outcomes.merge(body.run(random), 1, Integer::sum);
       } catch (Throwable t) {
         failed++;
         if (failures.size() < 5) {
           String text = t.toString().replaceAll("\\s+", " ");
-          failures.add("case " + i + ": " + (text.length() > 1200 ? text.substring(0, 1200) + "..." : text));
+          failures.add("case " + i + " [" + NOTE + "]: " + (text.length() > 1200 ? text.substring(0, 1200) + "..." : text));
         }
       }
       long took = System.nanoTime() - t0;
+      if (took > 1_000_000_000L) {
+        System.out.printf("[fuzz] %s: slow case #%d %.1f ms [%s]%n", name, i, took / 1e6, NOTE);
+      }
       if (took > slowest) {
         slowest = took;
         slowestCase = i;

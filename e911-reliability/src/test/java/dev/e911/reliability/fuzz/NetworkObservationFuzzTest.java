@@ -43,7 +43,7 @@ class NetworkObservationFuzzTest {
   @Test
   @DisplayName("observations: typed violations naming the field, or a value the locator handles")
   void observations() {
-    var outcomes = FuzzRun.run("network observations", Scale.of(2_000, 100_000), r -> {
+    var outcomes = FuzzRun.run("network observations", Scale.of(1_000, 100_000), r -> {
       NetworkObservation.Builder b = NetworkObservation.builder(r.nextInt(20) == 0 ? null : Instant.ofEpochSecond(r.nextInt()));
       int locals = r.nextInt(r.nextInt(10) == 0 ? 20 : 4);
       for (int i = 0; i < locals; i++) {
@@ -78,7 +78,7 @@ class NetworkObservationFuzzTest {
   @Test
   @DisplayName("the network value parsers: a value or typed violations, and values print back to themselves")
   void parsers() {
-    var outcomes = FuzzRun.run("network values", Scale.of(2_000, 100_000), r -> {
+    var outcomes = FuzzRun.run("network values", Scale.of(1_000, 100_000), r -> {
       StringBuilder ok = new StringBuilder();
       check(ok, "ip", ip(r), IpAddress::parse, a -> IpAddress.parse(a.toString()).equals(a));
       check(ok, "mac", mac(r), MacAddress::parse, a -> MacAddress.parse(a.toString()).equals(a));

@@ -23,7 +23,7 @@ class PhoneNumberFuzzTest {
   @Test
   @DisplayName("any text in any region: a canonical number or typed violations, never another exception")
   void anyText() {
-    var outcomes = FuzzRun.run("phone numbers", Scale.of(2_000, 100_000), r -> {
+    var outcomes = FuzzRun.run("phone numbers", Scale.of(1_000, 100_000), r -> {
       String text = text(r);
       String region = oneOf(r, REGIONS);
       String outcome;
