@@ -98,6 +98,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("a rule the dial plan cannot compile is refused at load, not when the router starts")
+  void uncompilableRule() throws Exception {
+    // found by the reliability suite's configuration fuzz: this file loaded, then E911.build() threw DialPlanException
+    String text = Files.readString(EXAMPLE, StandardCharsets.UTF_8).replace("\"pattern\": \"^911$\"", "\"pattern\": \"remote\"");
+    assertThatThrownBy(() -> ConfigLoader.parse(Path.of("rule.json"), text.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.violations())
+            .extracting(Violation::path, Violation::rule).containsExactly(tuple("$.rules[0].pattern", "dialplan.compile")));
+  }
+
+  @Test
   @DisplayName("a missing file, an empty file and a secret written inline are refused")
   void fileLevel(@TempDir Path dir) throws Exception {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("none.json"))).isInstanceOfSatisfying(ConfigException.class,
