@@ -18,6 +18,7 @@ public record E164Number(@NotNull @Pattern(regexp = "\\+[1-9][0-9]{2,14}") Strin
     if (!canonical.equals(value)) {
       throw PhoneNumbers.invalid("E164Number", "", "phone.e164", "must be in canonical E.164 form (+ and digits only)");
     }
+    checkLength(canonical);
     if (!PhoneNumbers.UTIL.isValidNumber(n)) {
       throw PhoneNumbers.invalid("E164Number", "", "phone.invalid", "is not a valid number for its country");
     }
@@ -36,10 +37,19 @@ public record E164Number(@NotNull @Pattern(regexp = "\\+[1-9][0-9]{2,14}") Strin
       throw PhoneNumbers.invalid("E164Number", "", "phone.short-code",
           "is a short code or too short to be a full number");
     }
+    String canonical = PhoneNumbers.UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+    checkLength(canonical);
     if (!PhoneNumbers.UTIL.isValidNumber(n)) {
       throw PhoneNumbers.invalid("E164Number", "", "phone.invalid", "is not a valid number for its country");
     }
-    return new E164Number(PhoneNumbers.UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164));
+    return new E164Number(canonical);
+  }
+
+  /** E.164 numbers have at most 15 digits; libphonenumber accepts some longer national plans (e.g. Germany). */
+  private static void checkLength(String canonical) {
+    if (canonical.length() > 16) {
+      throw PhoneNumbers.invalid("E164Number", "", "phone.e164-length", "has more than the 15 digits E.164 allows");
+    }
   }
 
   /** Parses a number that must carry its country code. */

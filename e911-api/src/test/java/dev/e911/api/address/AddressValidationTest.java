@@ -29,4 +29,18 @@ class AddressValidationTest {
     assertThat(violationsOf(() -> new AddressValidation(null, T0)))
         .extracting(Violation::path).containsExactly("validatedBy");
   }
+
+  @Test
+  @DisplayName("who validated is a short text XML and JSON can carry (found by the reliability suite's address fuzz)")
+  void validatedByIsBoundedText() {
+    assertThat(violationsOf(() -> new AddressValidation("carrier\uD800", T0)))
+        .extracting(Violation::path, Violation::rule).containsExactly(tuple("validatedBy", "text.control-char"));
+    assertThat(violationsOf(() -> new AddressValidation("carrier\u0000", T0)))
+        .extracting(Violation::path, Violation::rule).containsExactly(tuple("validatedBy", "text.control-char"));
+    assertThat(violationsOf(() -> new AddressValidation("x".repeat(AddressValidation.MAX_VALIDATED_BY + 1), T0)))
+        .extracting(Violation::path, Violation::rule).containsExactly(tuple("validatedBy", "length"));
+    assertThat(new AddressValidation("x".repeat(AddressValidation.MAX_VALIDATED_BY), T0).validatedBy())
+        .hasSize(AddressValidation.MAX_VALIDATED_BY);
+    assertThat(new AddressValidation("manual: Zoë\tO'Brien \uD83D\uDE00", T0).validatedBy()).endsWith("\uD83D\uDE00");
+  }
 }

@@ -127,4 +127,19 @@ class E164NumberTest {
     assertThat(violationsOf(() -> new E164Number("+15555550100"))).extracting(Violation::rule)
         .containsExactly("phone.invalid");
   }
+
+  @Test
+  @DisplayName("a number longer than the 15 digits E.164 allows is refused, though libphonenumber calls it valid")
+  void longerThanE164() {
+    // found by the reliability suite's phone fuzz: German numbers of 16 and 17 digits parsed
+    assertThat(violationsOf(() -> E164Number.parse("+4930069128092021"))).extracting(Violation::rule)
+        .containsExactly("phone.e164-length");
+    assertThat(violationsOf(() -> E164Number.parse("+49830913585023995"))).extracting(Violation::rule)
+        .containsExactly("phone.e164-length");
+    assertThat(violationsOf(() -> new E164Number("+4930069128092021"))).extracting(Violation::rule)
+        .containsExactly("phone.e164-length");
+    assertThat(violationsOf(() -> Elin.parse("+4930069128092021", null, Elin.Kind.AGENT_DID))).extracting(Violation::rule)
+        .containsExactly("phone.e164-length");
+    assertThat(E164Number.parse("+49 30 901820").value()).isEqualTo("+4930901820");
+  }
 }

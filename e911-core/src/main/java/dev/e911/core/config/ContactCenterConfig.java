@@ -57,7 +57,9 @@ public record ContactCenterConfig(
     Set<String> locationIds = unique(v, "locations", locations, Location::id);
     Set<String> siteIds = unique(v, "sites", sites, Site::id);
     Set<String> agentIds = unique(v, "agents", agents, Agent::id);
-    unique(v, "rules", rules, EmergencyRoutingRule::id);
+    if (unique(v, "rules", rules, EmergencyRoutingRule::id).size() == rules.size()) {
+      compileDialPlan(v, rules, outsideLinePrefix);
+    }
     unique(v, "notifiers", notifiers, ComponentSettings::id);
     unique(v, "carriers", carriers, ComponentSettings::id);
     unique(v, "agentLocations", agentLocations, AgentLocation::agentId);
@@ -96,6 +98,31 @@ public record ContactCenterConfig(
       agents.get(i).did().ifPresent(d -> claim(v, numbers, d, "agents[" + index + "].did"));
     }
     v.throwIfAny();
+  }
+
+  /** The router compiles the rules when it starts: a pattern it cannot expand is refused here, at load. */
+  private static void compileDialPlan(Violations v, List<EmergencyRoutingRule> rules, String prefix) {
+    if (rules.isEmpty()) {
+      return; // the router uses the US defaults
+    }
+    try {
+      dev.e911.core.dialplan.DialPlan.Builder plan = dev.e911.core.dialplan.DialPlan.builder().rules(rules);
+      if (prefix.matches("[0-9]{1,2}")) {
+        plan.outsideLinePrefix(prefix);
+      }
+      plan.build();
+    } catch (dev.e911.core.dialplan.DialPlanException e) {
+      for (dev.e911.core.dialplan.DialPlanException.Problem p : e.problems()) {
+        if (!p.reason().startsWith("pattern ")) {
+          continue; // e.g. a shadowed rule: a finding of the compliance auditor, not a broken file
+        }
+        int i = 0;
+        while (i < rules.size() && !rules.get(i).id().equals(p.ruleId())) {
+          i++;
+        }
+        v.add(i < rules.size() ? "rules[" + i + "].pattern" : "rules", "dialplan.compile", p.reason());
+      }
+    }
   }
 
   private static <T> List<T> copy(List<T> list) {

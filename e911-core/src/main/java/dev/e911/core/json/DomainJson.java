@@ -82,6 +82,11 @@ public final class DomainJson {
       if (violations.isEmpty()) {
         violations.add(new Violation("$", "json.invalid", "could not be read as " + type.getSimpleName()));
       }
+      if (violations.size() > JsonLimits.MAX_VIOLATIONS) {
+        violations = new ArrayList<>(violations.subList(0, JsonLimits.MAX_VIOLATIONS));
+        violations.add(new Violation("$", "json.too-many-problems",
+            "has more than " + JsonLimits.MAX_VIOLATIONS + " problems; the first " + JsonLimits.MAX_VIOLATIONS + " are listed"));
+      }
       throw new JsonInputException(violations);
     }
     return value;

@@ -8,6 +8,8 @@ final class JsonLimits {
   static final int MAX_ARRAY = 1_000_000;
   /** Deepest nesting accepted. */
   static final int MAX_DEPTH = 64;
+  /** Most problems listed for one document: past it, reading stops and one json.too-many-problems says so. */
+  static final int MAX_VIOLATIONS = 1_000;
 
   private JsonLimits() {}
 }

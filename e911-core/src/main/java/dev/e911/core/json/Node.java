@@ -201,6 +201,10 @@ final class Node {
       return out;
     }
     for (int i = 0; i < n.size(); i++) {
+      if (violations.size() >= JsonLimits.MAX_VIOLATIONS) {
+        violation(field, "json.too-many-problems", "was not read past element " + i);
+        break; // a hopeless document: DomainJson lists the first problems only
+      }
       T t = element.apply(n.get(i), child(field) + "[" + i + "]");
       if (t != null) {
         out.add(t);

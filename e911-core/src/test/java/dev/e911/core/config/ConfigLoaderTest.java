@@ -80,6 +80,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("a file with a huge number of problems is refused with the first thousand and a count, quickly")
+  void manyProblemsAreBounded() throws Exception {
+    // found by the reliability suite's configuration fuzz: 200k bad subnets gave a 21 MB message in 17 s
+    String bad = String.join(",", java.util.Collections.nCopies(200_000, "\"not-a-subnet\""));
+    String text = Files.readString(EXAMPLE, StandardCharsets.UTF_8).replace("\"10.10.1.0/24\"", bad);
+    assertThatThrownBy(() -> ConfigLoader.parse(Path.of("many.json"), text.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.violations()).hasSizeLessThanOrEqualTo(1_001);
+          assertThat(e.violations().get(0)).isEqualTo(
+              new Violation("$.networkMap[0].subnets[0]", "prefix.syntax", e.violations().get(0).message()));
+          Violation last = e.violations().get(e.violations().size() - 1);
+          assertThat(last.rule()).isEqualTo("json.too-many-problems");
+          assertThat(last.path()).isEqualTo("$");
+          assertThat(e.getMessage().length()).isLessThan(1 << 20);
+        });
+  }
+
+  @Test
+  @DisplayName("a rule the dial plan cannot compile is refused at load, not when the router starts")
+  void uncompilableRule() throws Exception {
+    // found by the reliability suite's configuration fuzz: this file loaded, then E911.build() threw DialPlanException
+    String text = Files.readString(EXAMPLE, StandardCharsets.UTF_8).replace("\"pattern\": \"^911$\"", "\"pattern\": \"remote\"");
+    assertThatThrownBy(() -> ConfigLoader.parse(Path.of("rule.json"), text.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.violations())
+            .extracting(Violation::path, Violation::rule).containsExactly(tuple("$.rules[0].pattern", "dialplan.compile")));
+  }
+
+  @Test
   @DisplayName("a missing file, an empty file and a secret written inline are refused")
   void fileLevel(@TempDir Path dir) throws Exception {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("none.json"))).isInstanceOfSatisfying(ConfigException.class,
