@@ -37,6 +37,21 @@ class E911Test {
   }
 
   @Test
+  @DisplayName("a configuration with a shadowed rule (an auditor finding) still starts and routes: the rule is ignored")
+  void shadowedRuleDoesNotStopTheRouter() {
+    ContactCenterConfig c = ConfigLoader.load(EXAMPLE);
+    List<dev.e911.api.routing.EmergencyRoutingRule> rules = new ArrayList<>(c.rules());
+    rules.add(new dev.e911.api.routing.EmergencyRoutingRule("again", "^911$", dev.e911.api.routing.Classification.EMERGENCY, 99,
+        dev.e911.api.routing.CallbackPolicy.AGENT_DID, true));
+    ContactCenterConfig shadowed = new ContactCenterConfig(c.name(), c.defaultRegion(), c.outsideLinePrefix(), c.policies(),
+        c.carriers(), c.sites(), c.locations(), c.networkMap(), c.agents(), rules, c.notifiers(), c.agentLocations());
+    try (E911 e911 = E911.builder().config(shadowed).build()) {
+      EmergencyRoute r = e911.router().route("maria", "911", null);
+      assertThat(r).isInstanceOfSatisfying(EmergencyRoute.Emergency.class, e -> assertThat(e.ruleId()).isNotEqualTo("again"));
+    }
+  }
+
+  @Test
   @DisplayName("every emergency routed reaches the notifiers asynchronously; 933 does not (its rule does not notify)")
   void notifications() throws Exception {
     java.util.concurrent.BlockingQueue<dev.e911.api.spi.EmergencyNotification> received = new java.util.concurrent.LinkedBlockingQueue<>();

@@ -43,13 +43,16 @@ public final class DialPlan {
   private final List<EmergencyRoutingRule> rules;
   private final String prefix;
   private final List<DialResult.Match> matches;
+  private final List<DialPlanException.Problem> shadowed;
   /** Transition table: {@code next[state * 10 + digit]} is the next state, or -1. State 0 is the root. */
   private final int[] next;
   /** The preallocated answer for each state; null where no number ends. */
   private final DialResult.Match[] accept;
 
-  private DialPlan(List<EmergencyRoutingRule> rules, String prefix, List<DialResult.Match> matches) {
+  private DialPlan(List<EmergencyRoutingRule> rules, String prefix, List<DialResult.Match> matches,
+      List<DialPlanException.Problem> shadowed) {
     this.rules = List.copyOf(rules);
+    this.shadowed = List.copyOf(shadowed);
     this.prefix = prefix;
     this.matches = List.copyOf(matches);
     List<int[]> rows = new ArrayList<>();
@@ -192,6 +195,14 @@ public final class DialPlan {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
+  /**
+   * The rules that never match, each with the rules that take its numbers; empty unless the plan was
+   * built with {@link Builder#allowShadowedRules()} (otherwise such a plan is refused).
+   */
+  public List<DialPlanException.Problem> shadowedRules() {
+    return shadowed;
+  }
+
   /** The rules in the order they are tried (by priority, then as given), national numbers last. */
   public List<EmergencyRoutingRule> rules() {
     return rules;
@@ -272,8 +283,19 @@ public final class DialPlan {
     private final List<EmergencyRoutingRule> rules = new ArrayList<>();
     private final List<String> nationalNumbers = new ArrayList<>();
     private String prefix = "";
+    private boolean allowShadowed;
 
     private Builder() {}
+
+    /**
+     * Compiles a rule that never matches (every number it matches is taken by a higher-priority rule)
+     * instead of refusing the plan; such rules are listed by {@link DialPlan#shadowedRules()}. For the
+     * router, which must start on any loadable configuration (the auditor reports shadowed rules).
+     */
+    public Builder allowShadowedRules() {
+      this.allowShadowed = true;
+      return this;
+    }
 
     /** Adds one rule. */
     public Builder rule(EmergencyRoutingRule rule) {
@@ -340,11 +362,11 @@ public final class DialPlan {
             Integer.MAX_VALUE, template == null ? CallbackPolicy.AGENT_DID : template.callbackPolicy(),
             template == null || template.notifyOnSite()));
       }
-      return compile(ordered, prefix);
+      return compile(ordered, prefix, allowShadowed);
     }
   }
 
-  private static DialPlan compile(List<EmergencyRoutingRule> ordered, String prefix) {
+  private static DialPlan compile(List<EmergencyRoutingRule> ordered, String prefix, boolean allowShadowed) {
     List<DialPlanException.Problem> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     List<Set<String>> expanded = new ArrayList<>(ordered.size());
@@ -363,6 +385,7 @@ public final class DialPlan {
       throw new DialPlanException(problems);
     }
     Map<String, DialResult.Match> winners = new LinkedHashMap<>();
+    List<DialPlanException.Problem> shadowed = new ArrayList<>();
     for (int r = 0; r < ordered.size(); r++) {
       EmergencyRoutingRule rule = ordered.get(r);
       boolean won = false;
@@ -378,8 +401,9 @@ public final class DialPlan {
         won |= claim(winners, takenBy, rule, number, number);
       }
       if (!won) {
-        problems.add(new DialPlanException.Problem(rule.id(),
-            "never matches: every number it matches is taken by higher-priority rule(s) " + String.join(", ", takenBy)));
+        DialPlanException.Problem p = new DialPlanException.Problem(rule.id(),
+            "never matches: every number it matches is taken by higher-priority rule(s) " + String.join(", ", takenBy));
+        (allowShadowed ? shadowed : problems).add(p);
       }
       if (winners.size() > MAX_NUMBERS) {
         problems.add(new DialPlanException.Problem(rule.id(), "the plan exceeds " + MAX_NUMBERS + " numbers"));
@@ -389,7 +413,7 @@ public final class DialPlan {
     if (!problems.isEmpty()) {
       throw new DialPlanException(problems);
     }
-    return new DialPlan(ordered, prefix, new ArrayList<>(winners.values()));
+    return new DialPlan(ordered, prefix, new ArrayList<>(winners.values()), shadowed);
   }
 
   private static boolean claim(Map<String, DialResult.Match> winners, Set<String> takenBy, EmergencyRoutingRule rule,

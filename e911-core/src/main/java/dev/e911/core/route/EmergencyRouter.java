@@ -124,10 +124,15 @@ public final class EmergencyRouter {
 
   /** Compiles a new configuration generation and republishes every agent's entry against it. */
   public void publish(ContactCenterConfig config, String entityDomain) {
-    DialPlan.Builder plan = DialPlan.builder().rules(config.rules().isEmpty() ? EmergencyRoutingRule.usDefaults() : config.rules());
+    // a rule shadowed by another never matches: routing is the same without it, so the router starts and
+    // says so (the auditor reports it as a finding) rather than refusing a configuration that loaded
+    DialPlan.Builder planBuilder = DialPlan.builder().allowShadowedRules()
+        .rules(config.rules().isEmpty() ? EmergencyRoutingRule.usDefaults() : config.rules());
     if (!config.outsideLinePrefix().isEmpty()) {
-      plan.outsideLinePrefix(config.outsideLinePrefix());
+      planBuilder.outsideLinePrefix(config.outsideLinePrefix());
     }
+    DialPlan plan = planBuilder.build();
+    plan.shadowedRules().forEach(p -> LOG.warn("emergency rule {} {}; it is ignored", p.ruleId(), p.reason()));
     Map<String, Site> sites = new HashMap<>();
     Map<String, ElinPool> pools = new HashMap<>();
     Generation previous = generation.get(); // live pool leases survive a new configuration: a PSAP may still call back
@@ -155,7 +160,7 @@ public final class EmergencyRouter {
             + fallback.id() + " is sent"))
         : List.of(new RouteWarning(RouteWarning.Code.UNKNOWN_AGENT, "the agent is not known to e911; the fallback location "
             + fallback.id() + " is sent"), new RouteWarning(RouteWarning.Code.NO_CALLBACK_NUMBER, "no callback number is known for an unknown agent"));
-    Generation gen = new Generation(config, plan.build(), java.util.Collections.unmodifiableMap(agents), Map.copyOf(sites),
+    Generation gen = new Generation(config, plan, java.util.Collections.unmodifiableMap(agents), Map.copyOf(sites),
         Map.copyOf(locs), Map.copyOf(pools), fallback, writer, contentId,
         GeolocationHeader.byValue(contentId), // the header is the same for every call of a generation
         new PreRenderedPidf.Interner(INTERNED_PARTS), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),

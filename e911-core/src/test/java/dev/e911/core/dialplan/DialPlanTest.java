@@ -278,6 +278,21 @@ class DialPlanTest {
     }
 
     @Test
+    void compilesAShadowedRuleWhenAskedAndListsIt() {
+      DialPlan plan = DialPlan.builder().allowShadowedRules().rules(EmergencyRoutingRule.usDefaults())
+          .rule(rule("again", "^(911|933)$", Classification.EMERGENCY, 9)).build();
+      assertThat(plan.shadowedRules()).singleElement().satisfies(p -> {
+        assertThat(p.ruleId()).isEqualTo("again");
+        assertThat(p.reason()).contains("never matches");
+      });
+      assertThat(plan.classify("911")).isInstanceOfSatisfying(DialResult.Match.class,
+          m -> assertThat(m.rule().id()).isNotEqualTo("again"));
+      assertThat(plan.classify("933")).isInstanceOfSatisfying(DialResult.Match.class,
+          m -> assertThat(m.classification()).isEqualTo(Classification.EMERGENCY_TEST));
+      assertThat(DialPlan.builder().rules(EmergencyRoutingRule.usDefaults()).build().shadowedRules()).isEmpty();
+    }
+
+    @Test
     void refusesANationalNumberAlreadyCovered() {
       assertThatThrownBy(() -> DialPlan.builder().rules(EmergencyRoutingRule.usDefaults())
           .nationalEmergencyNumbers("911").build())
