@@ -118,8 +118,11 @@ public final class AvailabilityGate {
           ? "You are on a network e911 does not know. Confirm the address you are working from before taking calls."
           : "Your network changed since you last confirmed your address. Confirm where you are working from before taking calls.");
     }
+    // the router's rule: a location's ELIN leads the PSAP to that location, so it is a callback number
+    // only for an agent who is there, not for a remote agent merely defaulted to the site's location
+    boolean atTheLocation = l.source() != LocationSource.SITE_DEFAULT || site.kind() == Site.Kind.FIXED;
     boolean hasCallback = agent.get().did().isPresent()
-        || l.locationId().flatMap(locations::location).map(loc -> !loc.elins().isEmpty()).orElse(false)
+        || (atTheLocation && l.locationId().flatMap(locations::location).map(loc -> !loc.elins().isEmpty()).orElse(false))
         || !site.elinPool().isEmpty();
     if (!hasCallback) {
       return new GateDecision.Block(agentId, GateDecision.Reason.CALLBACK_NOT_PROVISIONED,

@@ -240,6 +240,26 @@ class LocationServiceTest {
     }
 
     @Test
+    @DisplayName("a remote agent merely defaulted to HQ is not there: HQ's ELIN is no callback number for them (as the router decides)")
+    void siteDefaultElinIsNoCallbackForARemoteAgent() {
+      List<dev.e911.api.agent.Agent> agents = new ArrayList<>();
+      for (dev.e911.api.agent.Agent a : CONFIG.agents()) {
+        agents.add(a.id().equals("wei") ? a.toBuilder().did(null).build() : a); // remote-west: no ELIN pool
+      }
+      ContactCenterConfig lenient = new ContactCenterConfig(CONFIG.name(), CONFIG.defaultRegion(), CONFIG.outsideLinePrefix(),
+          new Policies(Duration.ofHours(12), true, false, false, Duration.ofMinutes(60)), CONFIG.carriers(), CONFIG.sites(),
+          CONFIG.locations(), CONFIG.networkMap(), agents, CONFIG.rules(), CONFIG.notifiers(), CONFIG.agentLocations());
+      build(lenient);
+      service.observe("wei", home());
+      assertThat(service.current("wei").orElseThrow().source()).isEqualTo(dev.e911.api.location.LocationSource.SITE_DEFAULT);
+      assertThat(gate.check("wei")).isInstanceOfSatisfying(GateDecision.Block.class,
+          b -> assertThat(b.reason()).isEqualTo(GateDecision.Reason.CALLBACK_NOT_PROVISIONED));
+      dev.e911.core.route.EmergencyRouter router = dev.e911.core.route.EmergencyRouter.create(service, lenient, "acme.example", e -> { });
+      assertThat(router.route("wei", "911", null)).isInstanceOfSatisfying(dev.e911.api.routing.EmergencyRoute.Emergency.class,
+          e -> assertThat(e.callbackNumber()).isEmpty());
+    }
+
+    @Test
     @DisplayName("an administrator's override lets a blocked agent work for a bounded time and is recorded")
     void override() {
       service.observe("maria", home());
