@@ -13,6 +13,8 @@ import dev.e911.core.E911;
 import dev.e911.core.config.ContactCenterConfig;
 import dev.e911.core.config.NetworkMapping;
 import dev.e911.core.network.IpPrefix;
+import dev.e911.core.store.InMemoryLocationStore;
+import dev.e911.testkit.store.FailingLocationStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,7 +114,7 @@ final class ChaosCommand implements Callable<Integer> {
   }
 
   private Outcome run(ContactCenterConfig c, Set<Fault> active) {
-    ChaosFaults.Store store = new ChaosFaults.Store();
+    FailingLocationStore store = FailingLocationStore.over(InMemoryLocationStore.create());
     ChaosFaults.Notifier notifier = new ChaosFaults.Notifier();
     CarrierAdapter real = ConfigFiles.carrier(c, java.time.Clock.systemUTC(), "").orElse(null);
     ChaosFaults.Carrier carrier = real == null ? null : new ChaosFaults.Carrier(real);
@@ -121,7 +123,7 @@ final class ChaosCommand implements Callable<Integer> {
       b.carrier(carrier);
     }
     try (E911 e911 = b.build()) {
-      store.down.set(active.contains(Fault.store));
+      store.down(active.contains(Fault.store));
       notifier.hang.set(active.contains(Fault.notifier));
       if (carrier != null) {
         carrier.hang.set(active.contains(Fault.carrier));

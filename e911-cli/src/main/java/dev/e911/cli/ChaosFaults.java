@@ -1,7 +1,6 @@
 package dev.e911.cli;
 
 import dev.e911.api.address.DispatchableAddress;
-import dev.e911.api.location.AgentLocation;
 import dev.e911.api.spi.AddressValidationResult;
 import dev.e911.api.spi.Binding;
 import dev.e911.api.spi.BindingKey;
@@ -9,22 +8,14 @@ import dev.e911.api.spi.CarrierAdapter;
 import dev.e911.api.spi.CarrierCapabilities;
 import dev.e911.api.spi.EmergencyNotification;
 import dev.e911.api.spi.EmergencyNotifier;
-import dev.e911.api.spi.LocationChange;
-import dev.e911.api.spi.LocationStore;
 import dev.e911.api.spi.NotificationOutcome;
-import dev.e911.api.spi.OutboxEntry;
 import dev.e911.api.spi.ProvisioningResult;
 import dev.e911.api.spi.ReadBackResult;
-import dev.e911.api.spi.StoreException;
-import dev.e911.core.store.InMemoryLocationStore;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The faults {@code e911 chaos} puts in front of the real store, carrier and notifier; each can be switched on. */
+/** The faults {@code e911 chaos} puts in front of the real carrier and notifier (the store's is the testkit's {@code FailingLocationStore}). */
 final class ChaosFaults {
 
   private ChaosFaults() {}
@@ -35,72 +26,6 @@ final class ChaosFaults {
       release.await(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** An in-memory store that throws {@link StoreException} on every call while {@link #down} is set. */
-  static final class Store implements LocationStore {
-    final AtomicBoolean down = new AtomicBoolean();
-    private final InMemoryLocationStore delegate = InMemoryLocationStore.create();
-
-    private void check() {
-      if (down.get()) {
-        throw new StoreException("store down (injected by e911 chaos)");
-      }
-    }
-
-    @Override
-    public Optional<Versioned<AgentLocation>> find(String agentId) {
-      check();
-      return delegate.find(agentId);
-    }
-
-    @Override
-    public SaveResult save(AgentLocation location, long expectedVersion, LocationChange change, List<OutboxEntry> enqueue) {
-      check();
-      return delegate.save(location, expectedVersion, change, enqueue);
-    }
-
-    @Override
-    public List<LocationChange> history(String agentId, int limit) {
-      check();
-      return delegate.history(agentId, limit);
-    }
-
-    @Override
-    public long currentSequence() {
-      check();
-      return delegate.currentSequence();
-    }
-
-    @Override
-    public List<Change> changesSince(long sequence, int max) {
-      check();
-      return delegate.changesSince(sequence, max);
-    }
-
-    @Override
-    public boolean enqueue(OutboxEntry entry) {
-      check();
-      return delegate.enqueue(entry);
-    }
-
-    @Override
-    public List<OutboxEntry> due(Instant now, int max) {
-      check();
-      return delegate.due(now, max);
-    }
-
-    @Override
-    public void complete(String entryId) {
-      check();
-      delegate.complete(entryId);
-    }
-
-    @Override
-    public void reschedule(String entryId, Instant next, String error) {
-      check();
-      delegate.reschedule(entryId, next, error);
     }
   }
 

@@ -230,7 +230,7 @@ class EmergencyGuaranteeUnderFaultsTest {
   // ------------------------------------------------------------------------------------------ fault parts
 
   private static void storeThrows(Scenario s) {
-    FailingStore store = new FailingStore(InMemoryLocationStore.create());
+    dev.e911.testkit.store.FailingLocationStore store = dev.e911.testkit.store.FailingLocationStore.over(InMemoryLocationStore.create());
     s.wiring.add(b -> b.store(store));
     s.midRun.add(() -> store.down(true));
     s.exercised.put("the store refused calls", bg -> store.refused() > 0);

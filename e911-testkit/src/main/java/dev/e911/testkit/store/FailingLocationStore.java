@@ -1,4 +1,4 @@
-package dev.e911.reliability.faults;
+package dev.e911.testkit.store;
 
 import dev.e911.api.location.AgentLocation;
 import dev.e911.api.spi.LocationChange;
@@ -10,21 +10,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A {@link LocationStore} over another that throws {@link StoreException} on every call while it is down. */
-final class FailingStore implements LocationStore {
+/**
+ * A {@link LocationStore} in front of another that throws {@link StoreException} on every call while
+ * it is switched down — the "database unavailable" fault for tests and drills (the reliability suite,
+ * {@code e911 chaos}). The message never names anything but the injected fault. Thread-safe.
+ */
+public final class FailingLocationStore implements LocationStore {
   private final LocationStore delegate;
   private volatile boolean down;
   private final AtomicLong refused = new AtomicLong();
 
-  FailingStore(LocationStore delegate) {
-    this.delegate = delegate;
+  private FailingLocationStore(LocationStore delegate) {
+    this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
   }
 
-  void down(boolean down) {
+  /** A store in front of {@code delegate}, up until {@link #down(boolean)} says otherwise. */
+  public static FailingLocationStore over(LocationStore delegate) {
+    return new FailingLocationStore(delegate);
+  }
+
+  /** Switches the fault on ({@code true}: every call throws) or off. */
+  public void down(boolean down) {
     this.down = down;
   }
 
-  long refused() {
+  /** Whether the fault is on. */
+  public boolean isDown() {
+    return down;
+  }
+
+  /** How many calls were refused so far. */
+  public long refused() {
     return refused.get();
   }
 
@@ -87,5 +103,10 @@ final class FailingStore implements LocationStore {
   public void reschedule(String entryId, Instant next, String error) {
     check();
     delegate.reschedule(entryId, next, error);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
   }
 }
