@@ -69,6 +69,13 @@ public class PidfBenchmark {
     /** {@code none}: one timestamp per element (the default writer); {@code PT24H}: plus a retention-expiry slot per element. */
     @Param({"none", "PT24H"})
     public String retention;
+    /**
+     * {@code day}: call times spread over one day crossing midnight UTC (the date part changes between
+     * calls: the pessimistic case); {@code now}: call times within one minute, as a router sees them
+     * (each call's time is "now").
+     */
+    @Param({"day", "now"})
+    public String calls;
 
     private PidfLoWriter writer;
     private byte[] buffer;
@@ -97,8 +104,8 @@ public class PidfBenchmark {
                 b.point(new GeoPoint(37 + random.nextDouble(), -122 - random.nextDouble(), i % 4 == 0 ? 0 : 35));
             }
             addresses[i] = b.build();
-            // calls spread over one day (crossing midnight UTC), so the date part changes between calls
-            times[i] = Instant.parse("2026-11-25T12:00:00Z").toEpochMilli() + random.nextInt(86_400_000);
+            // "day": calls spread over one day (crossing midnight UTC), so the date part changes between calls
+            times[i] = Instant.parse("2026-11-25T12:00:00Z").toEpochMilli() + random.nextInt(calls.equals("now") ? 60_000 : 86_400_000);
             templates[i] = writer.preRender(agents[i], addresses[i], LocationMethod.MANUAL);
             documents[i] = templates[i].render(times[i]);
             max = Math.max(max, templates[i].length());
