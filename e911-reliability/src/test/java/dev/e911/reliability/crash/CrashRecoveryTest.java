@@ -79,9 +79,12 @@ class CrashRecoveryTest {
       Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
       try (JdbcLocationStore store = JdbcLocationStore.builder().url(url).clock(later).createSchema(true).build()) {
         LocationService service = CrashChild.service(config, store, ledger.base(), later);
-        for (int round = 0; round < 10 && !store.due(FAR, 1).isEmpty(); round++) {
+        // at least once, as every service does on its timer: a child killed after its last complete() but before
+        // the REMOTE_VERIFIED save leaves nothing due, and only processOutbox verifies the agent
+        int round = 0;
+        do {
           service.processOutbox();
-        }
+        } while (++round < 10 && !store.due(FAR, 1).isEmpty());
         check(config, store, ledger, kills, beforeReady, killedNs, children);
       }
     }
