@@ -82,7 +82,11 @@ public final class E911 implements AutoCloseable {
     Consumer<EmergencyRoute.Emergency>[] each = listeners.toArray(new Consumer[0]);
     Consumer<EmergencyRoute.Emergency> all = e -> { // a plain loop: forEach's lambda would capture e on every call
       for (Consumer<EmergencyRoute.Emergency> l : each) {
-        l.accept(e);
+        try {
+          l.accept(e);
+        } catch (RuntimeException ex) { // one failing listener must not keep the others from hearing the call
+          LOG.warn("an emergency listener failed: {}", ex.toString());
+        }
       }
     };
     this.router = EmergencyRouter.create(locations, b.config, b.entityDomain, all);

@@ -37,6 +37,19 @@ class E911Test {
   }
 
   @Test
+  @DisplayName("a listener that throws neither fails the route nor keeps the next listener from hearing the call")
+  void throwingListener() {
+    List<EmergencyRoute.Emergency> heard = new ArrayList<>();
+    try (E911 e911 = E911.builder().configFile(EXAMPLE).onEmergency(e -> {
+          throw new IllegalStateException("listener bug");
+        }).onEmergency(heard::add).build()) {
+      EmergencyRoute r = e911.router().route("maria", "911", null);
+      assertThat(r).isInstanceOf(EmergencyRoute.Emergency.class);
+      assertThat(heard).containsExactly((EmergencyRoute.Emergency) r);
+    }
+  }
+
+  @Test
   @DisplayName("a configuration with a shadowed rule (an auditor finding) still starts and routes: the rule is ignored")
   void shadowedRuleDoesNotStopTheRouter() {
     ContactCenterConfig c = ConfigLoader.load(EXAMPLE);
