@@ -199,7 +199,8 @@ class HostileXmlCatalogueTest {
         }
         all.add(refused("many-namespace-declarations", Reason.TOO_MANY_ATTRIBUTES, onRoot(namespaces.toString())));
         // the JDK's own name limit (jdk.xml.maxXMLNameLimit, 1 000) meets a namespace URI before ours (2 048) does
-        all.add(refused("huge-namespace-uri", Reason.PARSER_LIMIT, onRoot("xmlns:h=\"urn:" + "u".repeat(60_000) + "\"")));
+        all.add(refused("huge-namespace-uri", Reason.ATTRIBUTE_TOO_LONG, onRoot("xmlns:h=\"urn:" + "u".repeat(60_000) + "\"")));
+        all.add(refused("long-namespace-uri", Reason.PARSER_LIMIT, onRoot("xmlns:h=\"urn:" + "u".repeat(5_000) + "\"")));
         all.add(refused("huge-element-name", Reason.PARSER_LIMIT, insideRoot("<" + "n".repeat(60_000) + "/>")));
         all.add(refused("huge-attribute-name", Reason.PARSER_LIMIT, onRoot("n".repeat(60_000) + "=\"\"")));
         all.add(refused("huge-prefix", Reason.PARSER_LIMIT, insideRoot("<" + "p".repeat(60_000) + ":x xmlns:"

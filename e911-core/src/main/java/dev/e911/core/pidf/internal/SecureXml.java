@@ -225,9 +225,15 @@ public final class SecureXml {
      * (5 000 on one tag take tens of milliseconds), so the count cannot wait for START_ELEMENT. One
      * linear pass counts the {@code =} signs outside quoted values in each start tag — exactly one per
      * attribute in a well-formed tag — skipping comments, CDATA sections and processing
-     * instructions; it stops at a DOCTYPE, which the parser refuses.
+     * instructions; it stops at a DOCTYPE, which the parser refuses. The same pass refuses a quoted
+     * value whose source text is over 8× the attribute limit (ATTRIBUTE_TOO_LONG), before the parser
+     * spends milliseconds normalising its references.
      */
     static void checkAttributeCounts(String text, PidfReadLimits limits) {
+        // a value's source may be longer than the value (references): 8 characters of source per character
+        // of value covers every reference to a character ("&amp;", "&#x10FFFF;" for two UTF-16 chars) and
+        // stops a 48 KB run of "&lt;" that the JDK parser takes ~12 ms to normalise
+        long maxSource = Math.min(Integer.MAX_VALUE, 8L * limits.maxAttributeLength());
         int n = text.length();
         int i = text.indexOf('<');
         while (i >= 0 && i < n - 1) {
@@ -247,15 +253,21 @@ public final class SecureXml {
                 int start = i;
                 int count = 0;
                 char quote = 0;
+                int valueStart = 0;
                 int j = i + 1;
                 for (; j < n; j++) {
                     char c = text.charAt(j);
                     if (quote != 0) {
                         if (c == quote) {
                             quote = 0;
+                        } else if (j - valueStart >= maxSource) {
+                            throw new PidfReadException(Reason.ATTRIBUTE_TOO_LONG, "an attribute value of more than " + maxSource
+                                    + " characters of source text (the value limit is " + limits.maxAttributeLength() + ")",
+                                    lineOf(text, start), start - text.lastIndexOf('\n', start - 1));
                         }
                     } else if (c == '"' || c == '\'') {
                         quote = c;
+                        valueStart = j + 1;
                     } else if (c == '=') {
                         count++;
                     } else if (c == '>' || c == '<') {

@@ -70,4 +70,15 @@ class SecureXmlAttributeFloodTest {
         assertThat(SecureXml.check(atLimit.getBytes(StandardCharsets.UTF_8), limits)).isEqualTo(atLimit);
         assertThat(refusal(namespaceFlood(limits.maxAttributes() + 1) + "/>").reason()).isEqualTo(Reason.TOO_MANY_ATTRIBUTES);
     }
+
+    @Test
+    @DisplayName("an attribute whose source text is over 8× the value limit (12 000 '&lt;') is ATTRIBUTE_TOO_LONG from the pre-scan, even unclosed; 2 048 '&amp;' still reads")
+    void hugeAttributeSourceRefusedBeforeTheParser() {
+        // unclosed tag: only the pre-scan can say ATTRIBUTE_TOO_LONG here (the parser would say MALFORMED)
+        PidfReadException e = refusal("<r>\n<a x=\"" + "&lt;".repeat(12_000) + "\"");
+        assertThat(e).isNotNull();
+        assertThat(e.reason()).isEqualTo(Reason.ATTRIBUTE_TOO_LONG);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(refusal("<r a=\"" + "&amp;".repeat(DEFAULTS.maxAttributeLength()) + "\"/>")).isNull();
+    }
 }

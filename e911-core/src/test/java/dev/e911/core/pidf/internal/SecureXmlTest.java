@@ -153,10 +153,16 @@ class SecureXmlTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"<r xmlns=\"urn:%s\"/>", "<r%s/>", "<r a%s='1'/>"})
-        @DisplayName("PARSER_LIMIT when the JDK's own name limits refuse a 60 000-char namespace URI or name first")
+        @DisplayName("PARSER_LIMIT when the JDK's own name limits refuse a 5 000-char namespace URI or a 60 000-char name first")
         void jdkLimits(String template) {
-            assertThat(refusal(String.format(java.util.Locale.ROOT, template, "x".repeat(60_000))).reason())
-                    .isEqualTo(Reason.PARSER_LIMIT);
+            String filler = "x".repeat(template.contains("xmlns") ? 5_000 : 60_000);
+            assertThat(refusal(String.format(java.util.Locale.ROOT, template, filler)).reason()).isEqualTo(Reason.PARSER_LIMIT);
+        }
+
+        @Test
+        @DisplayName("ATTRIBUTE_TOO_LONG from the pre-scan for a namespace URI whose source is over 8× the attribute limit")
+        void hugeNamespaceUri() {
+            assertThat(refusal("<r xmlns=\"urn:" + "x".repeat(60_000) + "\"/>").reason()).isEqualTo(Reason.ATTRIBUTE_TOO_LONG);
         }
 
         @Test
