@@ -1,11 +1,10 @@
 package dev.e911.cli;
 
-import dev.e911.api.address.CivicElement;
 import dev.e911.api.address.DispatchableAddress;
 import dev.e911.api.location.Location;
 import dev.e911.api.spi.PlatformInventory;
+import dev.e911.genesys.GenesysPlatform;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +12,9 @@ import java.util.Map;
  * What {@code genesys sync} compares: an e911 location in the form Genesys holds it (the six address fields and the
  * emergency number), and the field-by-field difference between two such forms.
  *
- * <p>The folding of the civic address into {@code street1}/{@code street2} mirrors what {@code GenesysPlatform#upsertLocation}
- * sends (its internal {@code LocationBodies}, which the CLI may not use). It only predicts a dry run: a real sync reports the
- * difference between the org as read before and after, and {@code GenesysCommandTest} checks that the two agree.
+ * <p>The address comes from {@link GenesysPlatform#locationAddress}, the folding {@code upsertLocation} itself writes. It
+ * only predicts a dry run: a real sync reports the difference between the org as read before and after, and
+ * {@code GenesysCommandTest} checks that the two agree.
  */
 final class GenesysLocations {
 
@@ -31,37 +30,7 @@ final class GenesysLocations {
   }
 
   static Map<String, String> address(DispatchableAddress a) {
-    Map<String, String> n = new LinkedHashMap<>();
-    put(n, "street1", join(a, CivicElement.HNP, CivicElement.HNO, CivicElement.HNS, CivicElement.PRM, CivicElement.PRD,
-        CivicElement.STP, CivicElement.RD, CivicElement.STS, CivicElement.POD, CivicElement.POM));
-    List<String> second = new ArrayList<>();
-    a.get(CivicElement.BLD).ifPresent(second::add);
-    a.get(CivicElement.FLR).ifPresent(f -> second.add(f.regionMatches(true, 0, "floor", 0, 5) ? f : "Floor " + f));
-    a.get(CivicElement.UNIT).ifPresent(second::add);
-    a.get(CivicElement.ROOM).ifPresent(r -> second.add(r.regionMatches(true, 0, "room", 0, 4) ? r : "Room " + r));
-    a.get(CivicElement.SEAT).ifPresent(s -> second.add("Seat " + s));
-    a.get(CivicElement.LOC).ifPresent(second::add);
-    put(n, "street2", String.join(", ", second));
-    put(n, "city", a.get(CivicElement.A3).orElse(""));
-    put(n, "state", a.get(CivicElement.A1).orElse(""));
-    String zip = a.get(CivicElement.PC).orElse("");
-    put(n, "zipcode", a.get(CivicElement.PCE).map(x -> zip + "-" + x).orElse(zip));
-    put(n, "country", a.country());
-    return n;
-  }
-
-  private static String join(DispatchableAddress a, CivicElement... elements) {
-    List<String> parts = new ArrayList<>();
-    for (CivicElement e : elements) {
-      a.get(e).ifPresent(parts::add);
-    }
-    return String.join(" ", parts);
-  }
-
-  private static void put(Map<String, String> n, String field, String value) {
-    if (!value.isEmpty()) {
-      n.put(field, value);
-    }
+    return GenesysPlatform.locationAddress(a);
   }
 
   /**

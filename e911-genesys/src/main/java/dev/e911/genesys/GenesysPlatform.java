@@ -73,6 +73,16 @@ public final class GenesysPlatform implements PlatformAdapter {
     this.operations = new GenesysOperations(client, reader, b.clock, b.dialPlan, b.notReadyPresence);
   }
 
+  /**
+   * The address fields of a Genesys location ({@code street1}, {@code street2}, {@code city},
+   * {@code state}, {@code zipcode}, {@code country}; empty ones left out) that {@link #upsertLocation}
+   * writes for {@code address}: the civic address folded into two street lines. For dry runs that
+   * predict what a sync would change.
+   */
+  public static java.util.Map<String, String> locationAddress(dev.e911.api.address.DispatchableAddress address) {
+    return dev.e911.genesys.internal.LocationBodies.addressFields(Objects.requireNonNull(address, "address"));
+  }
+
   /** A builder with the defaults described on each option. */
   public static Builder builder() {
     return new Builder();

@@ -15,7 +15,7 @@ import java.util.List;
  * ELIN as {@code emergencyNumber {number, type: elin}}; and the marker {@code e911:<id>} in the notes that
  * ties the Genesys location to the e911 one.
  */
-final class LocationBodies {
+public final class LocationBodies {
 
   static final List<String> ADDRESS_FIELDS = List.of("street1", "street2", "city", "state", "zipcode", "country");
 
@@ -43,6 +43,13 @@ final class LocationBodies {
     put(n, "zipcode", a.get(CivicElement.PCE).map(x -> zip + "-" + x).orElse(zip));
     put(n, "country", a.country());
     return n;
+  }
+
+  /** {@link #address} as ordered field → value pairs (empty fields left out), for callers outside the adapter. */
+  public static java.util.Map<String, String> addressFields(DispatchableAddress a) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    address(a).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   private static String join(DispatchableAddress a, String sep, CivicElement... elements) {
